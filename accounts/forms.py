@@ -1,0 +1,129 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import ROLE_HELP, Organization, Role
+
+User = get_user_model()
+
+
+def _helper(submit_label) -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+def _role_field(**kwargs) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        help_text=" ".join(f"{Role(r).label}: {h}" for r, h in ROLE_HELP.items()),
+        **kwargs,
+    )
+
+
+class LoginForm(AuthenticationForm):
+    """Log in with the e-mail address (the username of every Vitrine account)."""
+
+    username = forms.CharField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "This e-mail address and password do not match an account. Check both and try "
+            "again (the password is case-sensitive)."
+        ),
+        "inactive": _("This account is inactive."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Log in"))
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = _role_field(initial=Role.EDITOR)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Send the invitation"))
+
+
+class RoleForm(forms.Form):
+    role = _role_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Change the role"))
+
+
+class SignupForm(forms.Form):
+    """Create the account that accepts an invitation (the e-mail comes from the invitation)."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        self.helper = _helper(_("Create my account and join"))
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error(
+                "password2",
+                ValidationError(_("The two passwords differ."), code="password_mismatch"),
+            )
+        if p1:
+            user = User(
+                username=self.email,
+                email=self.email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(p1, user)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class OrganizationForm(forms.ModelForm):
+    timezone = forms.TypedChoiceField(label=_("Time zone"), choices=())
+
+    class Meta:
+        model = Organization
+        fields = ["name", "kind", "language", "timezone", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        import zoneinfo
+
+        super().__init__(*args, **kwargs)
+        self.fields["timezone"].choices = [
+            (tz, tz) for tz in sorted(zoneinfo.available_timezones())
+        ]
+        self.helper = _helper(_("Save"))

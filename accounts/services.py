@@ -1,0 +1,200 @@
+"""Writes for organisations and people: keyword-only, atomic, each one logged."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import ActivityEntry, Invitation, Membership, Organization, Role
+
+User = get_user_model()
+
+
+def activity_log(*, org: Organization, actor, verb: str, description: str) -> ActivityEntry:
+    """Record a domain action (who, what, when) in the organisation's activity log."""
+    return ActivityEntry.objects.create(
+        organization=org, actor=actor, verb=verb, description=description[:300]
+    )
+
+
+@transaction.atomic
+def organization_create(*, name: str, slug: str, kind: str, admin=None, **fields) -> Organization:
+    """Create an organisation; ``admin`` (a user) becomes its first administrator."""
+    org = Organization(name=name, slug=slug, kind=kind, **fields)
+    org.full_clean()
+    org.save()
+    if admin is not None:
+        Membership.objects.create(organization=org, user=admin, role=Role.ADMIN)
+    return org
+
+
+@transaction.atomic
+def organization_update(*, org: Organization, actor, **fields) -> Organization:
+    for name, value in fields.items():
+        setattr(org, name, value)
+    org.full_clean()
+    org.save()
+    activity_log(org=org, actor=actor, verb="org.update", description=_("Settings updated"))
+    return org
+
+
+def _check_keeps_an_admin(membership: Membership) -> None:
+    others = (
+        Membership.objects.for_org(membership.organization)
+        .filter(role=Role.ADMIN)
+        .exclude(pk=membership.pk)
+        .select_for_update()
+    )
+    if membership.role == Role.ADMIN and not others.exists():
+        raise ValidationError(
+            _("An organisation needs at least one administrator: appoint another one first."),
+            code="last_admin",
+        )
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str, actor) -> Membership:
+    """Give a member another role; the last administrator cannot be demoted."""
+    if role not in Role.values:
+        raise ValidationError(_("Unknown role."), code="invalid_role")
+    if role == membership.role:
+        return membership
+    if role != Role.ADMIN:
+        _check_keeps_an_admin(membership)
+    old = membership.get_role_display()
+    membership.role = role
+    membership.save(update_fields=["role"])
+    activity_log(
+        org=membership.organization,
+        actor=actor,
+        verb="member.role",
+        description=_("%(user)s: %(old)s → %(new)s")
+        % {"user": membership.user.email, "old": old, "new": membership.get_role_display()},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor) -> None:
+    """Remove a member from the organisation; the last administrator cannot be removed."""
+    _check_keeps_an_admin(membership)
+    org, email = membership.organization, membership.user.email
+    membership.delete()
+    activity_log(
+        org=org,
+        actor=actor,
+        verb="member.remove",
+        description=_("%(user)s removed") % {"user": email},
+    )
+
+
+@transaction.atomic
+def invitation_create(
+    *, org: Organization, email: str, role: str, actor, base_url: str
+) -> Invitation:
+    """Invite ``email`` with ``role``: store a token hash, send the single-use link by e-mail."""
+    email = User.objects.normalize_email(email).strip().lower()
+    if Membership.objects.for_org(org).filter(user__email__iexact=email).exists():
+        raise ValidationError(
+            _("%(email)s is already a member of this organisation.") % {"email": email},
+            code="already_member",
+        )
+    # A new invitation replaces any pending one for the same address.
+    Invitation.objects.for_org(org).pending().filter(email__iexact=email).update(
+        revoked_at=timezone.now()
+    )
+    token, token_hash = Invitation.new_token()
+    invitation = Invitation(
+        organization=org,
+        email=email,
+        role=role,
+        token_hash=token_hash,
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_TTL_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+    link = base_url.rstrip("/") + reverse("accounts:invitation_accept", kwargs={"token": token})
+    context = {"invitation": invitation, "link": link, "days": settings.INVITATION_TTL_DAYS}
+    with translation.override(org.language):
+        subject = _("Invitation to join %(org)s on Vitrine") % {"org": org.name}
+        body = render_to_string("accounts/email/invitation.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    activity_log(
+        org=org,
+        actor=actor,
+        verb="invitation.create",
+        description=_("%(email)s invited as %(role)s")
+        % {"email": email, "role": invitation.get_role_display()},
+    )
+    invitation.token = token  # for the caller (tests, dev console); never stored
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, actor) -> None:
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    activity_log(
+        org=invitation.organization,
+        actor=actor,
+        verb="invitation.revoke",
+        description=_("Invitation for %(email)s withdrawn") % {"email": invitation.email},
+    )
+
+
+def invitation_check(*, invitation: Invitation | None) -> Invitation:
+    """Raise a clear ValidationError unless the invitation can still be accepted."""
+    if invitation is None:
+        raise ValidationError(_("This invitation link is not valid."), code="invalid")
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    if invitation.revoked_at is not None:
+        raise ValidationError(_("This invitation has been withdrawn."), code="revoked")
+    if invitation.expires_at <= timezone.now():
+        raise ValidationError(
+            _("This invitation has expired. Ask an administrator for a new one."), code="expired"
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user=None,
+    first_name: str = "",
+    last_name: str = "",
+    password: str = "",
+) -> Membership:
+    """Accept an invitation as ``user`` or as a new account; the link then stops working."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation_check(invitation=invitation)
+    if user is None:
+        user = User.objects.create_user(
+            username=invitation.email,
+            email=invitation.email,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+        )
+    membership = Membership.objects.get_or_create(
+        organization=invitation.organization, user=user, defaults={"role": invitation.role}
+    )[0]
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    activity_log(
+        org=invitation.organization,
+        actor=user,
+        verb="invitation.accept",
+        description=_("%(email)s joined as %(role)s")
+        % {"email": user.email, "role": membership.get_role_display()},
+    )
+    return membership

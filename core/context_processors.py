@@ -1,0 +1,15 @@
+from accounts.models import Role
+
+from .steps import STEPS
+
+
+def organization(request):
+    """The current organisation and membership, role flags, and the seven-step navigation."""
+    org = getattr(request, "org", None)
+    membership = getattr(request, "membership", None)
+    return {
+        "org": org,
+        "membership": membership,
+        "can": {role: bool(membership and membership.has_role(role)) for role in Role.values},
+        "nav_steps": [(step, step.url_for(org)) for step in STEPS] if org else [],
+    }

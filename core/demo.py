@@ -1,0 +1,114 @@
+"""Demo data: the three example institutions of the source material. Idempotent."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from accounts.models import Membership, Organization, Role
+from accounts.services import activity_log
+from planner.models import Plan
+from planner.services import plan_create
+from platforms.models import Platform
+from platforms.recommender import PRESETS
+from platforms.services import brief_save, catalogue_load, channel_create
+
+DEMO_PASSWORD = "vitrine-demo"  # noqa: S105 — published in the README on purpose
+DEMO_DOMAIN = "demo.vitrine.example"
+
+
+@dataclass(frozen=True)
+class DemoOrg:
+    slug: str
+    name: str
+    kind: str
+    description: str
+    preset: str
+    channels: tuple[tuple[str, str, str, str, int], ...]  # platform, name, handle, kind, lead
+
+
+DEMO_ORGS = (
+    DemoOrg(
+        "bm-des-ecoles",
+        "Bibliothèque municipale des Écoles",
+        Organization.Kind.PUBLIC_LIBRARY,
+        "Bibliothèque de quartier résidentiel, voisine d'une école primaire; public de familles.",
+        "municipal_library",
+        (
+            ("facebook", "Page Facebook de la bibliothèque", "@bmdesecoles", "own", 0),
+            ("instagram", "Instagram de la bibliothèque", "@bmdesecoles", "own", 0),
+            ("facebook", "Page de la Ville", "@maville", "partner", 10),
+        ),
+    ),
+    DemoOrg(
+        "bu-sciences-sante",
+        "Bibliothèque des sciences de la santé",
+        Organization.Kind.ACADEMIC_LIBRARY,
+        "Bibliothèque universitaire spécialisée : étudiants, chercheurs et professeurs.",
+        "university_library",
+        (
+            ("facebook", "Facebook des bibliothèques", "@bibsante", "own", 0),
+            ("facebook", "Facebook de l'Université", "@universite", "partner", 14),
+            ("instagram", "Instagram de l'Université", "@universite", "partner", 14),
+            ("youtube", "Chaîne YouTube des bibliothèques", "@bibsante", "own", 0),
+        ),
+    ),
+    DemoOrg(
+        "archives-moulin",
+        "Centre d'archives patrimoniales et Musée du Moulin",
+        Organization.Kind.ARCHIVES,
+        "Centre d'archives patrimoniales jumelé à un petit musée.",
+        "heritage_archives",
+        (
+            ("facebook", "Facebook du Centre", "@archivesmoulin", "own", 0),
+            ("youtube", "YouTube du Musée du Moulin", "@museedumoulin", "own", 0),
+        ),
+    ),
+)
+
+#: One user per role in the first organisation; the admin also runs the two others.
+DEMO_USERS = (
+    (Role.ADMIN, "Alice", "Admin"),
+    (Role.MANAGER, "Mathieu", "Gestionnaire"),
+    (Role.EDITOR, "Élise", "Bibliothécaire"),
+    (Role.CONTRIBUTOR, "Samuel", "Statistiques"),
+    (Role.VIEWER, "Véronique", "Lectrice"),
+)
+
+
+def demo_email(role: str) -> str:
+    return f"{role}@{DEMO_DOMAIN}"
+
+
+@transaction.atomic
+def seed_demo() -> list[tuple[str, str, str]]:
+    """Create or refresh the demo organisations and users; return (email, password, role)."""
+    User = get_user_model()
+    orgs = []
+    for demo in DEMO_ORGS:
+        org, created = Organization.objects.get_or_create(
+            slug=demo.slug,
+            defaults={"name": demo.name, "kind": demo.kind, "description": demo.description},
+        )
+        orgs.append((org, created))
+    logins = []
+    for role, first, last in DEMO_USERS:
+        email = demo_email(role)
+        user, created = User.objects.get_or_create(
+            username=email, defaults={"email": email, "first_name": first, "last_name": last}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        Membership.objects.get_or_create(
+            organization=orgs[0][0], user=user, defaults={"role": role}
+        )
+        logins.append((email, DEMO_PASSWORD, role))
+    admin = User.objects.get(username=demo_email(Role.ADMIN))
+    for org, created in orgs:
+        Membership.objects.get_or_create(
+            organization=org, user=admin, defaults={"role": Role.ADMIN}
+        )
+        if created:
+            activity_log(org=org, actor=admin, verb="org.create", description="Organisation créée")
+    return logins

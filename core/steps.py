@@ -1,0 +1,127 @@
+"""The seven steps of the method (source: the training deck's "Plan de la formation").
+
+Each step names the URL of its area; until that area exists the home page shows what the
+step will contain instead of a dead link.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    title: str
+    question: str
+    contents: tuple[str, ...]
+    icon: str
+    url_name: str | None = None
+    plan_url_name: str | None = None
+
+    def url_for(self, org) -> str | None:
+        return _reverse(self.url_name, org_slug=org.slug)
+
+    def url_for_plan(self, plan) -> str | None:
+        return _reverse(self.plan_url_name, org_slug=plan.organization.slug, plan_pk=plan.pk)
+
+
+def _reverse(name: str | None, **kwargs) -> str | None:
+    if not name:
+        return None
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+STEPS = (
+    Step(
+        1,
+        _("Getting started"),
+        _("What are the benefits and the risks?"),
+        (
+            _("Benefits: visibility, reputation, web traffic, feedback, free of charge"),
+            _("Risks: time, consistency, negative comments, crises, hacking"),
+            _("Your own assessment, shared with your team"),
+        ),
+        "lightbulb",
+        "planner:benefit_list",
+        "planner:plan_benefits",
+    ),
+    Step(
+        2,
+        _("Objectives"),
+        _("For whom, and why?"),
+        (
+            _("Organisation → marketing → social-media objectives"),
+            _("SMART goals with a baseline, a target and a deadline"),
+            _("Review and approval by a manager"),
+        ),
+        "bullseye",
+        "planner:objective_list",
+        "planner:plan_objectives",
+    ),
+    Step(
+        3,
+        _("Platforms"),
+        _("Which platforms for your audiences?"),
+        (
+            _("Selection matrix from the demographic table"),
+            _("Recommendations explained, with sources and years"),
+            _("Your accounts and your partners' channels"),
+        ),
+        "diagram-3",
+        "platforms:matrix",
+        "platforms:plan_platforms",
+    ),
+    Step(
+        4,
+        _("Content"),
+        _("What will you publish?"),
+        (
+            _("Strategy → campaign → tactic"),
+            _("Content pillars"),
+            _("Personas and empathy maps"),
+        ),
+        "collection",
+        "personas:persona_list",
+    ),
+    Step(
+        5,
+        _("Daily management"),
+        _("Who posts what, when, where?"),
+        (
+            _("Editorial calendar"),
+            _("Assignments and reminders"),
+            _("Calendar feed for your agenda"),
+        ),
+        "calendar-week",
+        "planner:calendar",
+    ),
+    Step(
+        6,
+        _("Communities"),
+        _("How will you look after your communities?"),
+        (
+            _("House rules and reply templates"),
+            _("Crisis plan"),
+            _("Account security checklist"),
+        ),
+        "people",
+        "planner:community",
+    ),
+    Step(
+        7,
+        _("Evaluation"),
+        _("Is it working?"),
+        (
+            _("Monthly statistics per channel"),
+            _("Statistics per post, own and partner channels"),
+            _("Progress towards the SMART goals"),
+        ),
+        "graph-up-arrow",
+        "analytics:dashboard",
+    ),
+)

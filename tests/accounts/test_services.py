@@ -1,0 +1,126 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from accounts import services
+from accounts.models import ActivityEntry, Invitation, Membership, Role
+from tests.factories import InvitationFactory, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_role_ranks_make_each_role_include_the_ones_before(member):
+    manager = member(Role.MANAGER)
+    assert manager.has_role(Role.EDITOR)
+    assert manager.has_role(Role.VIEWER)
+    assert not manager.has_role(Role.ADMIN)
+
+
+def test_last_admin_cannot_be_demoted(member):
+    admin = member(Role.ADMIN)
+    with pytest.raises(ValidationError) as error:
+        services.membership_change_role(membership=admin, role=Role.EDITOR, actor=admin.user)
+    assert error.value.code == "last_admin"
+    admin.refresh_from_db()
+    assert admin.role == Role.ADMIN
+
+
+def test_admin_can_be_demoted_when_another_admin_remains(member):
+    admin, other = member(Role.ADMIN), member(Role.ADMIN)
+    services.membership_change_role(membership=admin, role=Role.VIEWER, actor=other.user)
+    admin.refresh_from_db()
+    assert admin.role == Role.VIEWER
+    assert ActivityEntry.objects.filter(verb="member.role").count() == 1
+
+
+def test_last_admin_cannot_be_removed(member):
+    admin = member(Role.ADMIN)
+    with pytest.raises(ValidationError):
+        services.membership_remove(membership=admin, actor=admin.user)
+    assert Membership.objects.filter(pk=admin.pk).exists()
+
+
+def test_admin_of_another_org_does_not_count_as_remaining_admin(member, other_org):
+    admin = member(Role.ADMIN)
+    MembershipFactory(organization=other_org, role=Role.ADMIN)
+    with pytest.raises(ValidationError):
+        services.membership_remove(membership=admin, actor=admin.user)
+
+
+def test_invitation_sends_a_single_use_link_and_stores_only_a_hash(
+    org, member, django_capture_on_commit_callbacks
+):
+    admin = member(Role.ADMIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(
+            org=org,
+            email="New.Person@Example.org",
+            role=Role.EDITOR,
+            actor=admin.user,
+            base_url="http://testserver/",
+        )
+    assert invitation.email == "new.person@example.org"
+    assert invitation.token not in invitation.token_hash
+    assert len(mail.outbox) == 1
+    assert f"/invitations/{invitation.token}/" in mail.outbox[0].body
+
+
+def test_inviting_an_existing_member_is_refused(org, member):
+    admin, editor = member(Role.ADMIN), member(Role.EDITOR)
+    with pytest.raises(ValidationError) as error:
+        services.invitation_create(
+            org=org,
+            email=editor.user.email.upper(),
+            role=Role.VIEWER,
+            actor=admin.user,
+            base_url="http://testserver/",
+        )
+    assert error.value.code == "already_member"
+
+
+def test_new_invitation_replaces_pending_one_for_same_address(org, member):
+    admin = member(Role.ADMIN)
+    first = InvitationFactory(organization=org, email="x@example.org")
+    services.invitation_create(
+        org=org, email="x@example.org", role=Role.VIEWER, actor=admin.user, base_url="http://t/"
+    )
+    first.refresh_from_db()
+    assert first.revoked_at is not None
+    assert Invitation.objects.for_org(org).pending().count() == 1
+
+
+def test_accepting_creates_account_and_membership_then_link_is_spent(org):
+    invitation = InvitationFactory(organization=org, role=Role.CONTRIBUTOR)
+    membership = services.invitation_accept(
+        invitation=invitation, first_name="Ana", last_name="Lima", password="s3cret-pass-word"
+    )
+    assert membership.role == Role.CONTRIBUTOR
+    assert membership.user.check_password("s3cret-pass-word")
+    with pytest.raises(ValidationError) as error:
+        services.invitation_accept(invitation=invitation, user=UserFactory())
+    assert error.value.code == "used"
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"expires_at": timezone.now() - timedelta(minutes=1)}, "expired"),
+        ({"revoked_at": timezone.now()}, "revoked"),
+        ({"accepted_at": timezone.now()}, "used"),
+    ],
+)
+def test_unusable_invitations_are_refused_with_a_reason(org, changes, code):
+    invitation = InvitationFactory(organization=org, **changes)
+    with pytest.raises(ValidationError) as error:
+        services.invitation_accept(invitation=invitation, user=UserFactory())
+    assert error.value.code == code
+    assert not Membership.objects.filter(organization=org).exists()
+
+
+def test_organization_update_validates_timezone(org, member):
+    admin = member(Role.ADMIN)
+    with pytest.raises(ValidationError):
+        services.organization_update(org=org, actor=admin.user, timezone="Mars/Olympus")

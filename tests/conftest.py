@@ -1,0 +1,63 @@
+"""Fixtures shared by the whole suite: organisations, members by role, logged-in clients."""
+
+import pytest
+
+from accounts.models import Role
+
+from .factories import MembershipFactory, OrganizationFactory
+
+
+@pytest.fixture(autouse=True)
+def _english_and_fast(settings, tmp_path):
+    # Tests assert English messages; production default stays French.
+    settings.LANGUAGE_CODE = "en"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager_unless_services(request):
+    """Tasks run in-process, except in tests marked ``services`` (a real worker over Redis)."""
+    from config.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = request.node.get_closest_marker("services") is None
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture
+def org(db):
+    return OrganizationFactory(name="Bibliothèque A", slug="bib-a", language="en")
+
+
+@pytest.fixture
+def other_org(db):
+    return OrganizationFactory(name="Archives B", slug="arch-b", language="en")
+
+
+@pytest.fixture
+def member(org):
+    """``member(role)`` → a Membership of ``org`` with that role (a new user each call)."""
+
+    def make(role: str = Role.EDITOR, organization=None):
+        return MembershipFactory(organization=organization or org, role=role)
+
+    return make
+
+
+@pytest.fixture
+def client_as(client, member):
+    """``client_as(role)`` → the test client logged in as a new member of ``org``."""
+
+    def make(role: str = Role.EDITOR, organization=None):
+        membership = member(role, organization)
+        client.force_login(membership.user)
+        client.membership = membership
+        return client
+
+    return make

@@ -1,0 +1,155 @@
+"""factory_boy factories shared by every test module."""
+
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from accounts.models import ActivityEntry, Invitation, Membership, Organization, Role
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    username = factory.SelfAttribute("email")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Bibliothèque {n}")
+    slug = factory.Sequence(lambda n: f"org-{n}")
+    kind = Organization.Kind.PUBLIC_LIBRARY
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organization = factory.SubFactory(OrganizationFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.EDITOR
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """Pass ``token="..."`` to know the link's token; it is stored hashed."""
+
+    class Meta:
+        model = Invitation
+        exclude = ("token",)
+
+    organization = factory.SubFactory(OrganizationFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    role = Role.EDITOR
+    token = factory.Sequence(lambda n: f"token-{n}")
+    token_hash = factory.LazyAttribute(lambda o: Invitation.hash_token(o.token))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+
+class ActivityEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActivityEntry
+
+    organization = factory.SubFactory(OrganizationFactory)
+    verb = "test"
+    description = factory.Sequence(lambda n: f"Something happened {n}")
+
+
+# Planner and platforms ----------------------------------------------------------------------
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "planner.Plan"
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Plan {n}")
+
+
+class PlatformFactory(factory.django.DjangoModelFactory):
+    """A platform outside the real catalogue (tests that need the real one load it)."""
+
+    class Meta:
+        model = "platforms.Platform"
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"testbook{n}")
+    name = factory.LazyAttribute(lambda o: o.code.capitalize())
+    age_min = 18
+    age_max = 64
+    content_types = factory.LazyFunction(lambda: ["text", "image", "video"])
+    features = factory.LazyFunction(lambda: ["Groups"])
+    min_account_age = 13
+    source = "Test source"
+    source_year = 2024
+
+
+class ImageFormatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "platforms.ImageFormat"
+        django_get_or_create = ("platform", "code")
+
+    platform = factory.SubFactory(PlatformFactory)
+    code = "square"
+    label = "Square post"
+    width = 1080
+    height = 1080
+    source = "Test source"
+    year = 2025
+
+
+class ChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "platforms.Channel"
+
+    organization = factory.SubFactory(OrganizationFactory)
+    platform = factory.SubFactory(PlatformFactory)
+    name = factory.Sequence(lambda n: f"Channel {n}")
+    handle = factory.Sequence(lambda n: f"@channel{n}")
+
+
+class AudienceSegmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "platforms.AudienceSegment"
+
+    plan = factory.SubFactory(PlanFactory)
+    label = "Adults"
+    age_min = 25
+    age_max = 54
+
+
+class PlatformChoiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "platforms.PlatformChoice"
+
+    plan = factory.SubFactory(PlanFactory)
+    platform = factory.SubFactory(PlatformFactory)
+    platform_name = factory.LazyAttribute(lambda o: o.platform.name)
+    rationale = "Our families are there."
+
+
+class SourceImageFactory(factory.django.DjangoModelFactory):
+    """A real small JPEG, stored in MEDIA_ROOT (tests point MEDIA_ROOT at a temp dir)."""
+
+    class Meta:
+        model = "platforms.SourceImage"
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    file = factory.django.ImageField(width=640, height=480, format="JPEG", color="teal")

@@ -1,0 +1,103 @@
+"""Walk every URL under /o/<org_slug>/ so that each new page is tenancy-tested automatically.
+
+A URL keyword other than ``org_slug`` needs a provider below: a function that, given an
+organisation, creates an object of that organisation (with factories) and returns the value
+for the URL. A new URL with an unknown keyword makes ``test_every_org_url_has_providers`` fail.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from core.urls import ORG_PREFIX
+
+from .factories import (
+    ChannelFactory,
+    ImageFormatFactory,
+    InvitationFactory,
+    MembershipFactory,
+    PlanFactory,
+    PlatformChoiceFactory,
+    SourceImageFactory,
+)
+
+#: Shared reference rows (the platform catalogue) are addressed by code; they are the same
+#: for every organisation, so only the organisation-owned keywords make a URL "another org's".
+SHARED_PLATFORM = "tenancytest"
+SHARED_FORMAT = "square"
+
+
+def _shared_platform_code(org, built) -> str:
+    ImageFormatFactory(platform__code=SHARED_PLATFORM, code=SHARED_FORMAT)
+    return SHARED_PLATFORM
+
+
+def _image_pk(org, built) -> int:
+    # The image pages (e.g. the ZIP of every format) need at least one format in the catalogue.
+    ImageFormatFactory(platform__code=SHARED_PLATFORM, code=SHARED_FORMAT)
+    return SourceImageFactory(organization=org).pk
+
+
+def _choice_pk(org, built) -> int:
+    # The choice belongs to the plan of the same URL when there is one.
+    if "plan_pk" in built:
+        return PlatformChoiceFactory(plan_id=built["plan_pk"]).pk
+    return PlatformChoiceFactory(plan__organization=org).pk
+
+
+#: URL keyword → function(org, already built keywords) returning the value for an object
+#: of ``org``. Keywords are built in URL order, so a child can reuse its parent.
+PROVIDERS: dict[str, Callable] = {
+    "member_pk": lambda org, built: MembershipFactory(organization=org).pk,
+    "invitation_pk": lambda org, built: InvitationFactory(organization=org).pk,
+    "plan_pk": lambda org, built: PlanFactory(organization=org).pk,
+    "channel_pk": lambda org, built: ChannelFactory(organization=org).pk,
+    "choice_pk": _choice_pk,
+    "image_pk": _image_pk,
+    "platform_code": _shared_platform_code,
+    "format_code": lambda org, built: SHARED_FORMAT,
+}
+SHARED_KEYWORDS = {"platform_code", "format_code"}
+
+
+@dataclass(frozen=True)
+class OrgUrl:
+    name: str
+    keywords: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def owned_keywords(self) -> tuple[str, ...]:
+        return tuple(k for k in self.keywords if k not in SHARED_KEYWORDS)
+
+    def build(self, org, objects_org=None) -> str:
+        """The URL in ``org``, with objects created in ``objects_org`` (default: ``org``)."""
+        kwargs: dict = {}
+        for keyword in self.keywords:
+            kwargs[keyword] = PROVIDERS[keyword](objects_org or org, kwargs)
+        return reverse(self.name, kwargs={"org_slug": org.slug, **kwargs})
+
+
+def _walk(patterns, prefix="", namespace="") -> Iterator[tuple[str, str, URLPattern]]:
+    for p in patterns:
+        route = prefix + str(p.pattern)
+        if isinstance(p, URLResolver):
+            ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+            yield from _walk(p.url_patterns, route, ns)
+        elif p.name:
+            yield route, namespace + p.name, p
+
+
+def org_urls() -> list[OrgUrl]:
+    urls = []
+    for route, name, pattern in _walk(get_resolver().url_patterns):
+        if route.startswith(ORG_PREFIX):
+            keywords = tuple(k for k in pattern.pattern.converters if k != "org_slug")
+            urls.append(OrgUrl(name, keywords))
+    return sorted(urls, key=lambda u: u.name)
+
+
+ORG_URLS = org_urls()
