@@ -1,0 +1,61 @@
+"""The plan: one social-media plan of an organisation, the container of the seven steps.
+
+Steps 1, 2, 4–7 (benefits and risks, objectives, content, calendar, communities, evaluation)
+attach to ``Plan`` in later versions; step 3 lives in ``platforms`` (audience, choices).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.tenancy import OrgScopedModel
+
+
+class Plan(OrgScopedModel):
+    """A social-media plan for a period, e.g. "2027 programme promotion"."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ACTIVE = "active", _("Active")
+        ARCHIVED = "archived", _("Archived")
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Context, audiences, what success looks like.")
+    )
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    ends_on = models.DateField(_("end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        indexes = [models.Index(fields=["organization", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": _("The end comes before the start.")}, code="period_order"
+            )
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "planner:plan_detail", kwargs={"org_slug": self.organization.slug, "plan_pk": self.pk}
+        )
