@@ -1,0 +1,201 @@
+"""Step 3 of a plan: describe the audience, see the explained ranking live, record choices."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from accounts.models import Role
+from core.tenancy import get_for_org
+from planner.views import PlanObjectMixin
+
+from .. import recommender, selectors, services
+from ..forms import BriefForm, ChoiceForm, segment_formset
+from ..models import PlatformBrief, PlatformChoice
+
+
+def _saved_brief(plan) -> PlatformBrief | None:
+    return PlatformBrief.objects.filter(plan=plan).first()
+
+
+class PlanAudienceMixin(PlanObjectMixin):
+    @cached_property
+    def brief(self) -> PlatformBrief | None:
+        return _saved_brief(self.plan)
+
+    @cached_property
+    def saved_segments(self) -> list[dict]:
+        return [
+            {"label": s.label, "age_min": s.age_min, "age_max": s.age_max, "weight": s.weight}
+            for s in selectors.plan_segments(plan=self.plan)
+        ]
+
+    @cached_property
+    def platforms(self):
+        return list(selectors.platform_list())
+
+    def rank(self, segments, content_types, goal):
+        if not segments or not content_types:
+            return []
+        return services.recommendation_for(
+            platforms=self.platforms, segments=segments, content_types=content_types, goal=goal
+        )
+
+    def saved_ranking(self):
+        if self.brief is None:
+            return []
+        return self.rank(self.saved_segments, self.brief.content_types, self.brief.goal)
+
+
+class PlanPlatformsView(PlanAudienceMixin, TemplateView):
+    """One view, two templates: the full page, or only the ranking for htmx live updates."""
+
+    template_name = "platforms/plan_platforms.html"
+    results_template_name = "platforms/partials/_ranking.html"
+    write_role = Role.EDITOR
+
+    def get(self, request, *args, **kwargs):
+        preset = recommender.PRESETS.get(request.GET.get("preset", ""))
+        if preset is not None:
+            formset, brief_form = self._forms_from_preset(preset)
+            messages.info(request, _("Preset “%(label)s” loaded: adjust it, then save.")
+                          % {"label": preset.label})
+        elif "seg-TOTAL_FORMS" in request.GET:
+            formset = segment_formset(request.GET)
+            brief_form = BriefForm(request.GET)
+        else:
+            formset, brief_form = self._forms_from_saved()
+        context = self.get_context_data(formset=formset, brief_form=brief_form)
+        if request.htmx and request.htmx.target == "ranking":
+            return self.response_class(request, self.results_template_name, context)
+        return self.render_to_response(context)
+
+    def post(self, request, *args, **kwargs):
+        formset = segment_formset(request.POST)
+        brief_form = BriefForm(request.POST)
+        if not (formset.is_valid() and brief_form.is_valid()):
+            messages.error(request, _("The audience could not be saved: see the errors below."))
+            return self.render_to_response(
+                self.get_context_data(formset=formset, brief_form=brief_form), status=200
+            )
+        services.brief_save(
+            plan=self.plan,
+            segments=formset.segments(),
+            content_types=brief_form.cleaned_data["content_types"],
+            goal=brief_form.cleaned_data["goal"],
+            preset=brief_form.cleaned_data["preset"],
+            actor=request.user,
+        )
+        messages.success(request, _("The audience of the plan was saved."))
+        return redirect("platforms:plan_platforms", org_slug=self.org.slug, plan_pk=self.plan.pk)
+
+    def _forms_from_preset(self, preset):
+        segments = [
+            {"label": str(s.label), "age_min": s.age_min, "age_max": s.age_max,
+             "weight": s.weight}
+            for s in preset.segments
+        ]
+        brief_form = BriefForm(initial={"content_types": list(preset.content_types),
+                                        "goal": preset.goal or "", "preset": preset.code})
+        return segment_formset(initial=segments), brief_form
+
+    def _forms_from_saved(self):
+        initial = {}
+        if self.brief is not None:
+            initial = {"content_types": self.brief.content_types, "goal": self.brief.goal,
+                       "preset": self.brief.preset}
+        return segment_formset(initial=self.saved_segments), BriefForm(initial=initial)
+
+    def _current_audience(self, formset, brief_form):
+        """Segments, content types and goal of the form as shown, or None while incomplete."""
+        if formset.is_bound:
+            if not (formset.is_valid() and brief_form.is_valid()):
+                return None
+            data = brief_form.cleaned_data
+            return formset.segments(), data["content_types"], data["goal"]
+        segments = [row for row in formset.initial or [] if row.get("age_min") is not None]
+        initial = brief_form.initial
+        return segments, initial.get("content_types", []), initial.get("goal", "")
+
+    def get_context_data(self, *, formset, brief_form, **kwargs):
+        audience = self._current_audience(formset, brief_form)
+        ranking = self.rank(*audience) if audience else []
+        choices = list(selectors.plan_choices(plan=self.plan))
+        chosen = {c.platform.code: c for c in choices}
+        return super().get_context_data(
+            plan=self.plan,
+            formset=formset,
+            brief_form=brief_form,
+            incomplete=audience is None or not ranking,
+            ranking=[(r, chosen.get(r.platform)) for r in ranking],
+            choices=choices,
+            presets=recommender.PRESETS.values(),
+            is_dirty=formset.is_bound,
+            **kwargs,
+        )
+
+
+class PlatformChooseView(PlanAudienceMixin, FormView):
+    """Record a platform for the plan, with a priority and the team's rationale."""
+
+    required_role = Role.EDITOR
+    form_class = ChoiceForm
+    template_name = "platforms/plan_choose.html"
+
+    @cached_property
+    def platform(self):
+        return selectors.platform_get(code=self.kwargs["platform_code"])
+
+    @cached_property
+    def recommendation(self):
+        return next((r for r in self.saved_ranking() if r.platform == self.platform.code), None)
+
+    @cached_property
+    def existing(self) -> PlatformChoice | None:
+        return selectors.plan_choices(plan=self.plan).filter(platform=self.platform).first()
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.existing}
+
+    def get_initial(self):
+        if self.existing is not None:
+            return {}
+        reasons = self.recommendation.reasons if self.recommendation else ()
+        return {"rationale": "\n".join(f"- {r}" for r in reasons)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            plan=self.plan, platform=self.platform, recommendation=self.recommendation,
+            existing=self.existing, **kwargs,
+        )
+
+    def form_valid(self, form):
+        services.platform_choose(
+            plan=self.plan, platform=self.platform, priority=form.cleaned_data["priority"],
+            rationale=form.cleaned_data["rationale"], actor=self.request.user,
+            recommendation=self.recommendation,
+        )
+        messages.success(self.request, _("%(platform)s is in the plan.")
+                         % {"platform": self.platform.name})
+        return redirect("platforms:plan_platforms", org_slug=self.org.slug, plan_pk=self.plan.pk)
+
+
+class PlatformChoiceRemoveView(PlanObjectMixin, TemplateView):
+    required_role = Role.EDITOR
+    template_name = "platforms/plan_choice_remove.html"
+
+    @cached_property
+    def choice(self) -> PlatformChoice:
+        return get_for_org(
+            PlatformChoice.objects.filter(plan=self.plan), self.org, pk=self.kwargs["choice_pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(plan=self.plan, choice=self.choice, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        name = self.choice.platform_name
+        services.platform_unchoose(choice=self.choice, actor=request.user)
+        messages.success(request, _("%(platform)s was removed from the plan.") % {"platform": name})
+        return redirect("platforms:plan_platforms", org_slug=self.org.slug, plan_pk=self.plan.pk)

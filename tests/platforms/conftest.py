@@ -1,0 +1,9 @@
+import pytest
+
+from platforms.services import catalogue_load
+
+
+@pytest.fixture
+def catalogue(db):
+    """The real platform catalogue from fixtures/platforms.json."""
+    catalogue_load()

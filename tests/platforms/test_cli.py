@@ -1,0 +1,52 @@
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("recommend_platforms", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_json_output_is_valid_sorted_and_complete(catalogue):
+    data = json.loads(run("--segment", "35-44", "--content", "text", "--format", "json"))
+    assert len(data) == 9
+    assert [set(item) for item in data] == [{"platform", "score", "reasons", "warnings"}] * 9
+    scores = [item["score"] for item in data]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 1 for s in scores)
+
+
+def test_text_output_lists_reasons(catalogue):
+    out = run("--segment", "18-25:2", "--segment", "30-60", "--content", "image,video")
+    assert out.splitlines()[0].startswith(" 1.")
+    assert "+ " in out
+
+
+@pytest.mark.parametrize("segment", ["40-20", "-5-10", "abc", "10-20:0"])
+def test_bad_range_exits_2_with_a_message(catalogue, segment):
+    with pytest.raises(CommandError) as error:
+        run(f"--segment={segment}", "--content", "text")
+    assert error.value.returncode == 2
+    assert str(error.value)
+
+
+def test_unknown_content_type_and_goal_exit_2(catalogue):
+    with pytest.raises(CommandError) as error:
+        run("--segment", "18-30", "--content", "text,podcast")
+    assert error.value.returncode == 2
+    with pytest.raises(CommandError) as error:
+        run("--segment", "18-30", "--content", "text", "--goal", "fame")
+    assert error.value.returncode == 2
+
+
+def test_empty_catalogue_is_explained():
+    with pytest.raises(CommandError, match="load_platforms"):
+        run("--segment", "18-30", "--content", "text")

@@ -1,0 +1,179 @@
+import pytest
+from django.urls import reverse
+
+from accounts.models import ActivityEntry, Role
+from platforms.models import AudienceSegment, Platform, PlatformBrief, PlatformChoice
+from platforms.services import brief_save
+from tests.factories import PlanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(org):
+    return PlanFactory(organization=org, title="Programmation 2027")
+
+
+def url(plan, name="plan_platforms", **kwargs):
+    return reverse(f"platforms:{name}", kwargs={"org_slug": plan.organization.slug,
+                                                "plan_pk": plan.pk, **kwargs})
+
+
+def audience_data(rows, content=("image", "video"), goal="", total=None):
+    data = {"seg-TOTAL_FORMS": str(total or len(rows)), "seg-INITIAL_FORMS": "0",
+            "seg-MIN_NUM_FORMS": "0", "seg-MAX_NUM_FORMS": "8",
+            "content_types": list(content), "goal": goal, "preset": ""}
+    for i, (label, lo, hi, weight) in enumerate(rows):
+        data.update({f"seg-{i}-label": label, f"seg-{i}-age_min": lo, f"seg-{i}-age_max": hi,
+                     f"seg-{i}-weight": weight})
+    return data
+
+
+def test_empty_plan_invites_to_describe_the_audience(client_as, plan, catalogue):
+    page = client_as(Role.VIEWER).get(url(plan)).content.decode()
+    assert "Describe at least one audience" in page
+
+
+def test_preset_loads_the_deck_example_without_saving(client_as, plan, catalogue):
+    response = client_as(Role.EDITOR).get(url(plan) + "?preset=municipal_library")
+    ranking = [rec.platform for rec, _choice in response.context["ranking"]]
+    assert ranking[0] == "facebook"
+    assert not PlatformBrief.objects.filter(plan=plan).exists()
+
+
+def test_htmx_request_returns_only_the_ranking(client_as, plan, catalogue):
+    client = client_as(Role.VIEWER)
+    response = client.get(
+        url(plan), audience_data([("Students", 18, 25, 2)]),
+        headers={"HX-Request": "true", "HX-Target": "ranking"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in page and "ranking-item" in page
+    assert "Students" in page
+
+
+def test_full_page_and_fragment_come_from_the_same_view(client_as, plan, catalogue):
+    client = client_as(Role.VIEWER)
+    data = audience_data([("Students", 18, 25, 2)])
+    full = client.get(url(plan), data).content.decode()
+    assert "<html" in full and "ranking-item" in full
+
+
+def test_editor_saves_the_audience(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    response = client.post(url(plan), audience_data(
+        [("Families", 30, 45, 2), ("", "", "", "1")], goal="events"))
+    assert response.status_code == 302
+    segments = list(AudienceSegment.objects.filter(plan=plan))
+    assert [(s.label, s.age_min, s.age_max) for s in segments] == [("Families", 30, 45)]
+    assert PlatformBrief.objects.get(plan=plan).goal == "events"
+    assert ActivityEntry.objects.filter(verb="plan.audience").exists()
+
+
+def test_bad_range_keeps_input_and_saves_nothing(client_as, plan, catalogue):
+    response = client_as(Role.EDITOR).post(url(plan), audience_data([("Teens", 40, 20, 1)]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The range ends before it starts" in page
+    assert 'value="Teens"' in page
+    assert not AudienceSegment.objects.exists()
+
+
+def test_no_content_type_is_an_error(client_as, plan, catalogue):
+    response = client_as(Role.EDITOR).post(url(plan), audience_data([("A", 20, 30, 1)],
+                                                                     content=()))
+    assert "Choose at least one type of content" in response.content.decode()
+
+
+def test_viewer_can_explore_but_not_save(client_as, plan, catalogue):
+    client = client_as(Role.VIEWER)
+    assert client.post(url(plan), audience_data([("A", 20, 30, 1)])).status_code == 403
+    assert not AudienceSegment.objects.exists()
+
+
+def test_choosing_a_platform_keeps_score_reasons_and_name(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    brief_save(plan=plan, segments=[{"label": "Students", "age_min": 18, "age_max": 25,
+                                     "weight": 1}],
+               content_types=["image"], goal="", preset="", actor=client.membership.user)
+    choose = url(plan, "plan_choose", platform_code="instagram")
+    form = client.get(choose)
+    assert "Students" in form.context["form"].initial["rationale"]
+    response = client.post(choose, {"priority": 1, "rationale": "Our students are there."})
+    assert response.status_code == 302
+    choice = PlatformChoice.objects.get(plan=plan)
+    assert choice.platform_name == "Instagram" and choice.score is not None and choice.reasons
+    # The catalogue changes later: the plan keeps what was chosen.
+    Platform.objects.filter(code="instagram").update(name="Instagram (Meta)")
+    page = client.get(url(plan)).content.decode()
+    assert "Our students are there." in page
+
+
+def test_choice_without_rationale_is_refused(client_as, plan, catalogue):
+    response = client_as(Role.EDITOR).post(
+        url(plan, "plan_choose", platform_code="youtube"), {"priority": 1, "rationale": ""})
+    assert response.status_code == 200
+    assert not PlatformChoice.objects.exists()
+
+
+def test_unknown_platform_code_is_404(client_as, plan, catalogue):
+    assert client_as(Role.EDITOR).get(
+        url(plan, "plan_choose", platform_code="myspace")).status_code == 404
+
+
+def test_remove_choice_after_confirmation(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    client.post(url(plan, "plan_choose", platform_code="youtube"),
+                {"priority": 2, "rationale": "Videos"})
+    choice = PlatformChoice.objects.get()
+    remove = url(plan, "plan_choice_remove", choice_pk=choice.pk)
+    assert "will be removed" in client.get(remove).content.decode()
+    assert client.post(remove).status_code == 302
+    assert not PlatformChoice.objects.exists()
+
+
+def test_page_query_count_is_constant(client_as, plan, catalogue, django_assert_max_num_queries):
+    client = client_as(Role.EDITOR)
+    brief_save(plan=plan, segments=[{"label": f"S{i}", "age_min": 10 + i, "age_max": 30 + i,
+                                     "weight": 1} for i in range(8)],
+               content_types=["image", "text"], goal="events", preset="",
+               actor=client.membership.user)
+    for code in ("facebook", "instagram", "youtube", "tiktok"):
+        client.post(url(plan, "plan_choose", platform_code=code),
+                    {"priority": 1, "rationale": "x"})
+    with django_assert_max_num_queries(14):
+        assert client.get(url(plan)).status_code == 200
+
+
+def test_matrix_highlights_the_plan_audience(client_as, plan, catalogue,
+                                             django_assert_max_num_queries):
+    client = client_as(Role.VIEWER)
+    brief_save(plan=plan, segments=[{"label": "Teens", "age_min": 13, "age_max": 17,
+                                     "weight": 1}],
+               content_types=["video"], goal="", preset="", actor=client.membership.user)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("platforms:matrix", args=[plan.organization.slug]))
+    matrix = response.context["matrix"]
+    assert [b["audience"] for b in matrix["bands"]][0] is True
+    assert any(c["audience"] for c in matrix["columns"] if c["code"] == "video")
+    assert len(matrix["rows"]) == 9
+    assert "Training deck" in response.content.decode()
+
+
+def test_platform_note_saved_by_editor_and_read_by_viewer(client_as, member, org, catalogue):
+    client = client_as(Role.EDITOR)
+    detail = reverse("platforms:platform_detail", args=[org.slug, "facebook"])
+    client.post(detail, {"text": "Our community is very active on Facebook groups."})
+    client.force_login(member(Role.VIEWER).user)
+    assert "very active on Facebook groups" in client.get(detail).content.decode()
+    assert client.post(detail, {"text": "x"}).status_code == 403
+
+
+def test_notes_are_per_organisation(client_as, org, other_org, catalogue):
+    from platforms.models import PlatformNote
+
+    client_as(Role.EDITOR).post(
+        reverse("platforms:platform_detail", args=[org.slug, "facebook"]), {"text": "Ours"})
+    assert PlatformNote.objects.for_org(other_org).count() == 0
+    assert PlatformNote.objects.for_org(org).get().text == "Ours"
