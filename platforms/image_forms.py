@@ -1,0 +1,76 @@
+"""Forms of the image library: upload an image, set its focal point, choose platforms for a ZIP."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+ACCEPTED_TYPES = "image/jpeg,image/png,image/webp"
+
+
+class ImageUploadForm(forms.Form):
+    """Title and file only: the file is checked and re-encoded by ``core.images.sanitize_image``
+    (through the upload service), so every rejection reads the same whatever its cause."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("For you and your team, e.g. “Reading room, spring 2025”."),
+    )
+    file = forms.FileField(
+        label=_("Image"),
+        # An empty file is reported by sanitize_image, with the same wording as other rejections.
+        allow_empty_file=True,
+        help_text=_("JPEG, PNG or WebP, up to 10 MB"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.attrs = {"enctype": "multipart/form-data"}
+        self.helper.add_input(Submit("upload", _("Upload")))
+
+
+class FocalPointForm(forms.Form):
+    """The point to keep in every crop, in percent of the width and height (0–100)."""
+
+    focal_x = forms.DecimalField(
+        label=_("Horizontal (%)"),
+        min_value=0,
+        max_value=100,
+        max_digits=4,
+        decimal_places=1,
+        help_text=_("0 = left edge, 100 = right edge"),
+        widget=forms.NumberInput(attrs={"step": "0.1", "data-focal-input": "x"}),
+    )
+    focal_y = forms.DecimalField(
+        label=_("Vertical (%)"),
+        min_value=0,
+        max_value=100,
+        max_digits=4,
+        decimal_places=1,
+        help_text=_("0 = top edge, 100 = bottom edge"),
+        widget=forms.NumberInput(attrs={"step": "0.1", "data-focal-input": "y"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.attrs = {"id": "focal-form"}
+        self.helper.layout = Layout(
+            Row(Column("focal_x", css_class="col-sm-6"), Column("focal_y", css_class="col-sm-6"))
+        )
+        self.helper.add_input(Submit("save_focal", _("Save the focal point")))
+
+    @classmethod
+    def initial_for(cls, image) -> dict:
+        return {"focal_x": round(image.focal_x * 100, 1), "focal_y": round(image.focal_y * 100, 1)}
+
+    def fractions(self) -> tuple[float, float]:
+        """The cleaned point as fractions (0–1), the unit stored on the model."""
+        return (
+            float(self.cleaned_data["focal_x"]) / 100,
+            float(self.cleaned_data["focal_y"]) / 100,
+        )

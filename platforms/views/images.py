@@ -1,0 +1,252 @@
+"""The image library: upload a picture once, download it cropped to each platform's sizes.
+
+Images are organisation data, so they are never served from a public ``/media/`` URL: every
+picture (crops, and the previews shown on the pages) goes through the organisation-scoped crop
+view. Previews use the reserved pseudo-platform ``_preview`` (no catalogue code starts with an
+underscore), with the sizes of ``PREVIEW_SIZES``: they keep the whole picture, only smaller.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.functional import cached_property
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView, TemplateView
+
+from accounts.models import Role
+from core.forms import apply_validation_error
+from core.images import CropSpec, crop_to, crops_zip, is_upscaled
+from core.permissions import OrgViewMixin
+from core.tenancy import get_for_org
+
+from .. import selectors, services
+from ..image_forms import FocalPointForm, ImageUploadForm
+from ..models import ImageFormat, SourceImage
+
+#: Pseudo-platform of the on-page previews, and the longest side of each preview size.
+PREVIEW_PLATFORM = "_preview"
+PREVIEW_SIZES = {"thumb": 480, "large": 1600}
+
+
+def crop_filename(image: SourceImage, fmt: ImageFormat) -> str:
+    """``<title-slug>-<platform>-<format>-<W>x<H>.jpg``: sortable, and says what it is for."""
+    stem = slugify(image.title) or "image"
+    return f"{stem}-{fmt.platform.code}-{fmt.code}-{fmt.width}x{fmt.height}.jpg"
+
+
+def preview_spec(image: SourceImage, longest: int) -> CropSpec:
+    """The whole picture, scaled down (never up) so that its longest side is ``longest``."""
+    scale = min(1.0, longest / max(image.width, image.height, 1))
+    return CropSpec(max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+
+
+def read_image(image: SourceImage) -> bytes:
+    with image.file.open("rb") as fh:
+        return fh.read()
+
+
+@dataclass
+class FormatRow:
+    format: ImageFormat
+    upscaled: bool
+
+
+class ImageObjectMixin(OrgViewMixin):
+    @cached_property
+    def image(self) -> SourceImage:
+        return get_for_org(SourceImage, self.org, pk=self.kwargs["image_pk"])
+
+
+class ImageListView(OrgViewMixin, ListView):
+    """Every member sees the library; uploading (POST) needs an editor."""
+
+    write_role = Role.EDITOR
+    template_name = "platforms/image_list.html"
+    context_object_name = "images"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return selectors.image_list(org=self.org)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", ImageUploadForm())
+        return super().get_context_data(preview_platform=PREVIEW_PLATFORM, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = ImageUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                image = services.image_upload(
+                    org=self.org,
+                    title=form.cleaned_data["title"],
+                    upload=form.cleaned_data["file"],
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                # The sanitizer's errors concern the file; the model's name their fields.
+                if hasattr(error, "error_dict"):
+                    apply_validation_error(form, error)
+                else:
+                    form.add_error("file", error)
+            else:
+                messages.success(
+                    request,
+                    _("The image “%(title)s” was uploaded. Choose the formats to download.")
+                    % {"title": image.title},
+                )
+                return redirect("platforms:image_detail", org_slug=self.org.slug, image_pk=image.pk)
+        self.object_list = self.get_queryset()
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ImageDetailView(ImageObjectMixin, TemplateView):
+    """The picture, its focal point (editors change it) and every format to download."""
+
+    write_role = Role.EDITOR
+    template_name = "platforms/image_detail.html"
+
+    def get_context_data(self, **kwargs):
+        image = self.image
+        rows = [
+            FormatRow(f, is_upscaled(image.width, image.height, CropSpec(f.width, f.height)))
+            for f in selectors.image_formats_for()
+        ]
+        groups = [
+            (platform, list(items))
+            for platform, items in groupby(rows, key=lambda row: row.format.platform)
+        ]
+        kwargs.setdefault("form", FocalPointForm(initial=FocalPointForm.initial_for(image)))
+        return super().get_context_data(
+            image=image,
+            format_groups=groups,
+            upscaled_count=sum(row.upscaled for row in rows),
+            preview_platform=PREVIEW_PLATFORM,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = FocalPointForm(request.POST)
+        if form.is_valid():
+            focal_x, focal_y = form.fractions()
+            try:
+                services.image_set_focal_point(image=self.image, focal_x=focal_x, focal_y=focal_y)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(
+                    request, _("Focal point saved: the crops now keep this point in view.")
+                )
+                return redirect(
+                    "platforms:image_detail", org_slug=self.org.slug, image_pk=self.image.pk
+                )
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ImageDeleteView(ImageObjectMixin, TemplateView):
+    required_role = Role.EDITOR
+    template_name = "platforms/image_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(image=self.image, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        image = self.image
+        title = image.title
+        services.image_delete(image=image, actor=request.user)
+        messages.success(request, _("The image “%(title)s” was deleted.") % {"title": title})
+        return redirect("platforms:image_list", org_slug=self.org.slug)
+
+
+class ImageFileMixin(ImageObjectMixin):
+    """Answers built from the stored picture, revalidated with an ETag (cropping costs CPU)."""
+
+    http_method_names = ["get", "head", "options"]
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Another organisation's image is a 404 whatever the method, never a 405.
+        self.image  # noqa: B018
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
+    def etag(self, *parts) -> str:
+        """Changes with the stored file, the focal point and whatever else shapes the answer."""
+        image = self.image
+        key = "|".join(str(p) for p in (image.file.name, image.focal_x, image.focal_y, *parts))
+        return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+
+    def not_modified(self, etag: str):
+        return get_conditional_response(self.request, etag=etag)
+
+    def file_response(self, content: bytes, content_type: str, *, etag: str, filename=None):
+        response = HttpResponse(content, content_type=content_type)
+        response["ETag"] = etag
+        if filename:
+            response["Content-Disposition"] = content_disposition_header(True, filename)
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+class ImageCropView(ImageFileMixin, View):
+    """One crop as a JPEG attachment; viewers may download. ``_preview`` codes are page previews."""
+
+    def get(self, request, *args, **kwargs):
+        image = self.image
+        platform_code, format_code = self.kwargs["platform_code"], self.kwargs["format_code"]
+        if platform_code == PREVIEW_PLATFORM:
+            return self.preview(image, format_code)
+        fmt = get_object_or_404(
+            selectors.image_formats_for(), platform__code=platform_code, code=format_code
+        )
+        etag = self.etag(fmt.platform.code, fmt.code, fmt.width, fmt.height)
+        if response := self.not_modified(etag):
+            return response
+        content = crop_to(
+            read_image(image),
+            CropSpec(fmt.width, fmt.height),
+            focal_x=image.focal_x,
+            focal_y=image.focal_y,
+        )
+        return self.file_response(
+            content, "image/jpeg", etag=etag, filename=crop_filename(image, fmt)
+        )
+
+    def preview(self, image: SourceImage, size: str):
+        if size not in PREVIEW_SIZES:
+            raise Http404
+        spec = preview_spec(image, PREVIEW_SIZES[size])
+        etag = self.etag(PREVIEW_PLATFORM, spec.width, spec.height)
+        if response := self.not_modified(etag):
+            return response
+        return self.file_response(crop_to(read_image(image), spec), "image/jpeg", etag=etag)
+
+
+class ImageZipView(ImageFileMixin, View):
+    """``?platform=a&platform=b`` → the crops of those platforms; no platform → every format."""
+
+    def get(self, request, *args, **kwargs):
+        image = self.image
+        codes = [c for c in request.GET.getlist("platform") if c]
+        formats = list(selectors.image_formats_for(codes=codes or None))
+        if not formats:
+            raise Http404(_("No format matches these platforms."))
+        etag = self.etag(
+            "zip", *(f"{f.platform.code}.{f.code}.{f.width}x{f.height}" for f in formats)
+        )
+        if response := self.not_modified(etag):
+            return response
+        content = crops_zip(
+            read_image(image),
+            [(crop_filename(image, f), CropSpec(f.width, f.height)) for f in formats],
+            focal_x=image.focal_x,
+            focal_y=image.focal_y,
+        )
+        filename = f"{slugify(image.title) or 'image'}-crops.zip"
+        return self.file_response(content, "application/zip", etag=etag, filename=filename)
