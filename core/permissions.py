@@ -50,3 +50,18 @@ class OrgViewMixin:
     def get_context_data(self, **kwargs):
         kwargs.setdefault("org", self.org)
         return super().get_context_data(**kwargs)
+
+
+class OrgObjectMixin(OrgViewMixin):
+    """Base for views on one object of the organisation (``get_org_object`` 404s otherwise).
+
+    The object is looked up even for a method the view does not accept, so another
+    organisation's object is a 404 whatever the method, never a 405 that would confirm it.
+    """
+
+    def get_org_object(self):
+        raise NotImplementedError
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        self.get_org_object()
+        return super().http_method_not_allowed(request, *args, **kwargs)

@@ -10,7 +10,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.models import Role
 from core.forms import apply_validation_error
-from core.permissions import OrgViewMixin
+from core.permissions import OrgObjectMixin, OrgViewMixin
 from core.steps import STEPS
 
 from . import selectors, services
@@ -45,10 +45,13 @@ class PlanListView(OrgViewMixin, ListView):
         )
 
 
-class PlanObjectMixin(OrgViewMixin):
+class PlanObjectMixin(OrgObjectMixin):
     @cached_property
     def plan(self) -> Plan:
         return selectors.plan_get(org=self.org, pk=self.kwargs["plan_pk"])
+
+    def get_org_object(self):
+        return self.plan
 
 
 class PlanFormMixin:

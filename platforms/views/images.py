@@ -25,7 +25,7 @@ from django.views.generic import ListView, TemplateView
 from accounts.models import Role
 from core.forms import apply_validation_error
 from core.images import CropSpec, crop_to, crops_zip, is_upscaled
-from core.permissions import OrgViewMixin
+from core.permissions import OrgObjectMixin, OrgViewMixin
 from core.tenancy import get_for_org
 
 from .. import selectors, services
@@ -60,10 +60,13 @@ class FormatRow:
     upscaled: bool
 
 
-class ImageObjectMixin(OrgViewMixin):
+class ImageObjectMixin(OrgObjectMixin):
     @cached_property
     def image(self) -> SourceImage:
         return get_for_org(SourceImage, self.org, pk=self.kwargs["image_pk"])
+
+    def get_org_object(self):
+        return self.image
 
 
 class ImageListView(OrgViewMixin, ListView):
@@ -170,11 +173,6 @@ class ImageFileMixin(ImageObjectMixin):
     """Answers built from the stored picture, revalidated with an ETag (cropping costs CPU)."""
 
     http_method_names = ["get", "head", "options"]
-
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        # Another organisation's image is a 404 whatever the method, never a 405.
-        self.image  # noqa: B018
-        return super().http_method_not_allowed(request, *args, **kwargs)
 
     def etag(self, *parts) -> str:
         """Changes with the stored file, the focal point and whatever else shapes the answer."""
