@@ -123,7 +123,7 @@ def _validate_unique_name(channel: Channel) -> None:
 def channel_create(*, org, actor, **fields) -> Channel:
     """Add an account (own or partner) to the organisation."""
     channel = Channel(organization=org, **fields)
-    channel.full_clean(validate_unique=False)
+    channel.full_clean(validate_unique=False, validate_constraints=False)
     _validate_unique_name(channel)
     channel.save()
     activity_log(
@@ -139,7 +139,7 @@ def channel_create(*, org, actor, **fields) -> Channel:
 def channel_update(*, channel: Channel, actor, **fields) -> Channel:
     for name, value in fields.items():
         setattr(channel, name, value)
-    channel.full_clean(validate_unique=False)
+    channel.full_clean(validate_unique=False, validate_constraints=False)
     _validate_unique_name(channel)
     channel.save()
     activity_log(

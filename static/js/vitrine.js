@@ -16,4 +16,19 @@
     new window.bootstrap.Toast(toast).show();
     toast.addEventListener("hidden.bs.toast", function () { toast.remove(); });
   });
+
+  // Forms hide the fields that only apply to one choice of a radio group:
+  // <fieldset data-show-when="kind=partner"> is shown while the "kind" radio is "partner".
+  function syncConditional(form) {
+    form.querySelectorAll("[data-show-when]").forEach(function (block) {
+      var rule = block.getAttribute("data-show-when").split("=");
+      var checked = form.querySelector('input[name="' + rule[0] + '"]:checked');
+      block.hidden = !!checked && checked.value !== rule[1] && !block.querySelector(".is-invalid");
+    });
+  }
+  document.querySelectorAll("form").forEach(function (form) {
+    if (!form.querySelector("[data-show-when]")) return;
+    syncConditional(form);
+    form.addEventListener("change", function () { syncConditional(form); });
+  });
 })();
