@@ -1,17 +1,19 @@
 """Demo data: the three example institutions of the source material. Idempotent."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import translation
 
 from accounts.models import Membership, Organization, Role
 from accounts.services import activity_log
 from planner.models import Plan
 from planner.services import plan_create
-from platforms.models import Platform
+from platforms.models import Channel, Platform
 from platforms.recommender import PRESETS
-from platforms.services import brief_save, catalogue_load, channel_create
+from platforms.services import brief_save, catalogue_load, channel_create, platform_choose
 
 DEMO_PASSWORD = "vitrine-demo"  # noqa: S105 — published in the README on purpose
 DEMO_DOMAIN = "demo.vitrine.example"
@@ -105,10 +107,68 @@ def seed_demo() -> list[tuple[str, str, str]]:
         )
         logins.append((email, DEMO_PASSWORD, role))
     admin = User.objects.get(username=demo_email(Role.ADMIN))
-    for org, created in orgs:
+    catalogue_load()
+    platforms = {p.code: p for p in Platform.objects.all()}
+    for demo, (org, created) in zip(DEMO_ORGS, orgs, strict=True):
         Membership.objects.get_or_create(
             organization=org, user=admin, defaults={"role": Role.ADMIN}
         )
         if created:
             activity_log(org=org, actor=admin, verb="org.create", description="Organisation créée")
+        # Demo content is in French, the organisations' language.
+        with translation.override("fr"):
+            _seed_channels(org, demo, platforms, admin)
+            _seed_plan(org, demo, platforms, admin)
     return logins
+
+
+def _seed_channels(org, demo: DemoOrg, platforms, actor) -> None:
+    existing = set(Channel.objects.for_org(org).values_list("name", flat=True))
+    for code, name, handle, kind, lead in demo.channels:
+        if name not in existing:
+            channel_create(
+                org=org,
+                actor=actor,
+                platform=platforms[code],
+                name=name,
+                handle=handle,
+                kind=kind,
+                lead_time_days=lead,
+            )
+
+
+def _seed_plan(org, demo: DemoOrg, platforms, actor) -> None:
+    """A plan whose audience is the deck's worked example, with the deck's platforms chosen."""
+    if Plan.objects.for_org(org).exists():
+        return
+    year = datetime.date.today().year + 1
+    preset = PRESETS[demo.preset]
+    plan = plan_create(
+        org=org,
+        actor=actor,
+        title=f"Plan de communication {year}",
+        description=str(preset.description),
+        starts_on=datetime.date(year, 1, 1),
+        ends_on=datetime.date(year, 12, 31),
+        status=Plan.Status.ACTIVE,
+    )
+    brief_save(
+        plan=plan,
+        segments=[
+            {"label": str(s.label), "age_min": s.age_min, "age_max": s.age_max, "weight": s.weight}
+            for s in preset.segments
+        ],
+        content_types=list(preset.content_types),
+        goal=preset.goal or "",
+        preset=preset.code,
+        actor=actor,
+    )
+    for priority, group in enumerate(preset.expected, start=1):
+        code = sorted(group)[0]
+        platform_choose(
+            plan=plan,
+            platform=platforms[code],
+            priority=priority,
+            rationale="Recommandé par la méthode pour ce public (exemple du support de formation).",
+            actor=actor,
+        )

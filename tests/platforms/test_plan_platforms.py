@@ -15,17 +15,31 @@ def plan(org):
 
 
 def url(plan, name="plan_platforms", **kwargs):
-    return reverse(f"platforms:{name}", kwargs={"org_slug": plan.organization.slug,
-                                                "plan_pk": plan.pk, **kwargs})
+    return reverse(
+        f"platforms:{name}",
+        kwargs={"org_slug": plan.organization.slug, "plan_pk": plan.pk, **kwargs},
+    )
 
 
 def audience_data(rows, content=("image", "video"), goal="", total=None):
-    data = {"seg-TOTAL_FORMS": str(total or len(rows)), "seg-INITIAL_FORMS": "0",
-            "seg-MIN_NUM_FORMS": "0", "seg-MAX_NUM_FORMS": "8",
-            "content_types": list(content), "goal": goal, "preset": ""}
+    data = {
+        "seg-TOTAL_FORMS": str(total or len(rows)),
+        "seg-INITIAL_FORMS": "0",
+        "seg-MIN_NUM_FORMS": "0",
+        "seg-MAX_NUM_FORMS": "8",
+        "content_types": list(content),
+        "goal": goal,
+        "preset": "",
+    }
     for i, (label, lo, hi, weight) in enumerate(rows):
-        data.update({f"seg-{i}-label": label, f"seg-{i}-age_min": lo, f"seg-{i}-age_max": hi,
-                     f"seg-{i}-weight": weight})
+        data.update(
+            {
+                f"seg-{i}-label": label,
+                f"seg-{i}-age_min": lo,
+                f"seg-{i}-age_max": hi,
+                f"seg-{i}-weight": weight,
+            }
+        )
     return data
 
 
@@ -44,7 +58,8 @@ def test_preset_loads_the_deck_example_without_saving(client_as, plan, catalogue
 def test_htmx_request_returns_only_the_ranking(client_as, plan, catalogue):
     client = client_as(Role.VIEWER)
     response = client.get(
-        url(plan), audience_data([("Students", 18, 25, 2)]),
+        url(plan),
+        audience_data([("Students", 18, 25, 2)]),
         headers={"HX-Request": "true", "HX-Target": "ranking"},
     )
     page = response.content.decode()
@@ -62,8 +77,9 @@ def test_full_page_and_fragment_come_from_the_same_view(client_as, plan, catalog
 
 def test_editor_saves_the_audience(client_as, plan, catalogue):
     client = client_as(Role.EDITOR)
-    response = client.post(url(plan), audience_data(
-        [("Families", 30, 45, 2), ("", "", "", "1")], goal="events"))
+    response = client.post(
+        url(plan), audience_data([("Families", 30, 45, 2), ("", "", "", "1")], goal="events")
+    )
     assert response.status_code == 302
     segments = list(AudienceSegment.objects.filter(plan=plan))
     assert [(s.label, s.age_min, s.age_max) for s in segments] == [("Families", 30, 45)]
@@ -81,8 +97,7 @@ def test_bad_range_keeps_input_and_saves_nothing(client_as, plan, catalogue):
 
 
 def test_no_content_type_is_an_error(client_as, plan, catalogue):
-    response = client_as(Role.EDITOR).post(url(plan), audience_data([("A", 20, 30, 1)],
-                                                                     content=()))
+    response = client_as(Role.EDITOR).post(url(plan), audience_data([("A", 20, 30, 1)], content=()))
     assert "Choose at least one type of content" in response.content.decode()
 
 
@@ -94,9 +109,14 @@ def test_viewer_can_explore_but_not_save(client_as, plan, catalogue):
 
 def test_choosing_a_platform_keeps_score_reasons_and_name(client_as, plan, catalogue):
     client = client_as(Role.EDITOR)
-    brief_save(plan=plan, segments=[{"label": "Students", "age_min": 18, "age_max": 25,
-                                     "weight": 1}],
-               content_types=["image"], goal="", preset="", actor=client.membership.user)
+    brief_save(
+        plan=plan,
+        segments=[{"label": "Students", "age_min": 18, "age_max": 25, "weight": 1}],
+        content_types=["image"],
+        goal="",
+        preset="",
+        actor=client.membership.user,
+    )
     choose = url(plan, "plan_choose", platform_code="instagram")
     form = client.get(choose)
     assert "Students" in form.context["form"].initial["rationale"]
@@ -112,20 +132,24 @@ def test_choosing_a_platform_keeps_score_reasons_and_name(client_as, plan, catal
 
 def test_choice_without_rationale_is_refused(client_as, plan, catalogue):
     response = client_as(Role.EDITOR).post(
-        url(plan, "plan_choose", platform_code="youtube"), {"priority": 1, "rationale": ""})
+        url(plan, "plan_choose", platform_code="youtube"), {"priority": 1, "rationale": ""}
+    )
     assert response.status_code == 200
     assert not PlatformChoice.objects.exists()
 
 
 def test_unknown_platform_code_is_404(client_as, plan, catalogue):
-    assert client_as(Role.EDITOR).get(
-        url(plan, "plan_choose", platform_code="myspace")).status_code == 404
+    assert (
+        client_as(Role.EDITOR).get(url(plan, "plan_choose", platform_code="myspace")).status_code
+        == 404
+    )
 
 
 def test_remove_choice_after_confirmation(client_as, plan, catalogue):
     client = client_as(Role.EDITOR)
-    client.post(url(plan, "plan_choose", platform_code="youtube"),
-                {"priority": 2, "rationale": "Videos"})
+    client.post(
+        url(plan, "plan_choose", platform_code="youtube"), {"priority": 2, "rationale": "Videos"}
+    )
     choice = PlatformChoice.objects.get()
     remove = url(plan, "plan_choice_remove", choice_pk=choice.pk)
     assert "will be removed" in client.get(remove).content.decode()
@@ -135,27 +159,38 @@ def test_remove_choice_after_confirmation(client_as, plan, catalogue):
 
 def test_page_query_count_is_constant(client_as, plan, catalogue, django_assert_max_num_queries):
     client = client_as(Role.EDITOR)
-    brief_save(plan=plan, segments=[{"label": f"S{i}", "age_min": 10 + i, "age_max": 30 + i,
-                                     "weight": 1} for i in range(8)],
-               content_types=["image", "text"], goal="events", preset="",
-               actor=client.membership.user)
+    brief_save(
+        plan=plan,
+        segments=[
+            {"label": f"S{i}", "age_min": 10 + i, "age_max": 30 + i, "weight": 1} for i in range(8)
+        ],
+        content_types=["image", "text"],
+        goal="events",
+        preset="",
+        actor=client.membership.user,
+    )
     for code in ("facebook", "instagram", "youtube", "tiktok"):
-        client.post(url(plan, "plan_choose", platform_code=code),
-                    {"priority": 1, "rationale": "x"})
+        client.post(url(plan, "plan_choose", platform_code=code), {"priority": 1, "rationale": "x"})
     with django_assert_max_num_queries(14):
         assert client.get(url(plan)).status_code == 200
 
 
-def test_matrix_highlights_the_plan_audience(client_as, plan, catalogue,
-                                             django_assert_max_num_queries):
+def test_matrix_highlights_the_plan_audience(
+    client_as, plan, catalogue, django_assert_max_num_queries
+):
     client = client_as(Role.VIEWER)
-    brief_save(plan=plan, segments=[{"label": "Teens", "age_min": 13, "age_max": 17,
-                                     "weight": 1}],
-               content_types=["video"], goal="", preset="", actor=client.membership.user)
+    brief_save(
+        plan=plan,
+        segments=[{"label": "Teens", "age_min": 13, "age_max": 17, "weight": 1}],
+        content_types=["video"],
+        goal="",
+        preset="",
+        actor=client.membership.user,
+    )
     with django_assert_max_num_queries(12):
         response = client.get(reverse("platforms:matrix", args=[plan.organization.slug]))
     matrix = response.context["matrix"]
-    assert [b["audience"] for b in matrix["bands"]][0] is True
+    assert matrix["bands"][0]["audience"] is True
     assert any(c["audience"] for c in matrix["columns"] if c["code"] == "video")
     assert len(matrix["rows"]) == 9
     assert "Training deck" in response.content.decode()
@@ -174,6 +209,7 @@ def test_notes_are_per_organisation(client_as, org, other_org, catalogue):
     from platforms.models import PlatformNote
 
     client_as(Role.EDITOR).post(
-        reverse("platforms:platform_detail", args=[org.slug, "facebook"]), {"text": "Ours"})
+        reverse("platforms:platform_detail", args=[org.slug, "facebook"]), {"text": "Ours"}
+    )
     assert PlatformNote.objects.for_org(other_org).count() == 0
     assert PlatformNote.objects.for_org(org).get().text == "Ours"
