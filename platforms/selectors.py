@@ -103,8 +103,10 @@ def build_matrix(*, platforms, segments=(), content_types=()) -> dict:
             level = "full" if shared >= width else "partial" if shared else ""
             cells.append({"level": level, "audience": band["audience"] and bool(level)})
         content = [
-            {"ok": col["code"] in platform.content_types,
-             "audience": col["audience"] and col["code"] in platform.content_types}
+            {
+                "ok": col["code"] in platform.content_types,
+                "audience": col["audience"] and col["code"] in platform.content_types,
+            }
             for col in columns
         ]
         rows.append({"platform": platform, "bands": cells, "content": content})

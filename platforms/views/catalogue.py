@@ -68,9 +68,7 @@ class PlatformDetailView(OrgViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", PlatformNoteForm(instance=self.note))
-        channels = selectors.channel_list(org=self.org, active=None).filter(
-            platform=self.platform
-        )
+        channels = selectors.channel_list(org=self.org, active=None).filter(platform=self.platform)
         return super().get_context_data(
             platform=self.platform, note=self.note, channels=channels, **kwargs
         )
@@ -80,10 +78,14 @@ class PlatformDetailView(OrgViewMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         services.platform_note_save(
-            org=self.org, platform=self.platform, text=form.cleaned_data["text"],
+            org=self.org,
+            platform=self.platform,
+            text=form.cleaned_data["text"],
             actor=request.user,
         )
-        messages.success(request, _("Your note on %(platform)s was saved.")
-                         % {"platform": self.platform.name})
-        return redirect("platforms:platform_detail", org_slug=self.org.slug,
-                        platform_code=self.platform.code)
+        messages.success(
+            request, _("Your note on %(platform)s was saved.") % {"platform": self.platform.name}
+        )
+        return redirect(
+            "platforms:platform_detail", org_slug=self.org.slug, platform_code=self.platform.code
+        )

@@ -59,8 +59,10 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
         preset = recommender.PRESETS.get(request.GET.get("preset", ""))
         if preset is not None:
             formset, brief_form = self._forms_from_preset(preset)
-            messages.info(request, _("Preset “%(label)s” loaded: adjust it, then save.")
-                          % {"label": preset.label})
+            messages.info(
+                request,
+                _("Preset “%(label)s” loaded: adjust it, then save.") % {"label": preset.label},
+            )
         elif "seg-TOTAL_FORMS" in request.GET:
             formset = segment_formset(request.GET)
             brief_form = BriefForm(request.GET)
@@ -92,19 +94,26 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
 
     def _forms_from_preset(self, preset):
         segments = [
-            {"label": str(s.label), "age_min": s.age_min, "age_max": s.age_max,
-             "weight": s.weight}
+            {"label": str(s.label), "age_min": s.age_min, "age_max": s.age_max, "weight": s.weight}
             for s in preset.segments
         ]
-        brief_form = BriefForm(initial={"content_types": list(preset.content_types),
-                                        "goal": preset.goal or "", "preset": preset.code})
+        brief_form = BriefForm(
+            initial={
+                "content_types": list(preset.content_types),
+                "goal": preset.goal or "",
+                "preset": preset.code,
+            }
+        )
         return segment_formset(initial=segments), brief_form
 
     def _forms_from_saved(self):
         initial = {}
         if self.brief is not None:
-            initial = {"content_types": self.brief.content_types, "goal": self.brief.goal,
-                       "preset": self.brief.preset}
+            initial = {
+                "content_types": self.brief.content_types,
+                "goal": self.brief.goal,
+                "preset": self.brief.preset,
+            }
         return segment_formset(initial=self.saved_segments), BriefForm(initial=initial)
 
     def _current_audience(self, formset, brief_form):
@@ -166,18 +175,25 @@ class PlatformChooseView(PlanAudienceMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            plan=self.plan, platform=self.platform, recommendation=self.recommendation,
-            existing=self.existing, **kwargs,
+            plan=self.plan,
+            platform=self.platform,
+            recommendation=self.recommendation,
+            existing=self.existing,
+            **kwargs,
         )
 
     def form_valid(self, form):
         services.platform_choose(
-            plan=self.plan, platform=self.platform, priority=form.cleaned_data["priority"],
-            rationale=form.cleaned_data["rationale"], actor=self.request.user,
+            plan=self.plan,
+            platform=self.platform,
+            priority=form.cleaned_data["priority"],
+            rationale=form.cleaned_data["rationale"],
+            actor=self.request.user,
             recommendation=self.recommendation,
         )
-        messages.success(self.request, _("%(platform)s is in the plan.")
-                         % {"platform": self.platform.name})
+        messages.success(
+            self.request, _("%(platform)s is in the plan.") % {"platform": self.platform.name}
+        )
         return redirect("platforms:plan_platforms", org_slug=self.org.slug, plan_pk=self.plan.pk)
 
 

@@ -9,8 +9,14 @@ from platforms.services import CATALOGUE_PATH, catalogue_load
 pytestmark = pytest.mark.django_db
 
 DECK_BANDS = {
-    "facebook": (18, 64), "youtube": (18, 55), "instagram": (18, 25), "linkedin": (35, 44),
-    "pinterest": (18, 34), "snapchat": (18, 24), "whatsapp": (18, 44), "twitter": (18, 25),
+    "facebook": (18, 64),
+    "youtube": (18, 55),
+    "instagram": (18, 25),
+    "linkedin": (35, 44),
+    "pinterest": (18, 34),
+    "snapchat": (18, 24),
+    "whatsapp": (18, 44),
+    "twitter": (18, 25),
 }
 
 
@@ -29,7 +35,9 @@ def test_loading_twice_adds_nothing_and_keeps_admin_edits(catalogue):
     report = catalogue_load()
     assert (report.platforms, report.formats, report.figures) == (0, 0, 0)
     assert counts == (
-        Platform.objects.count(), ImageFormat.objects.count(), PlatformFigure.objects.count()
+        Platform.objects.count(),
+        ImageFormat.objects.count(),
+        PlatformFigure.objects.count(),
     )
     facebook = Platform.objects.get(code="facebook")
     assert (facebook.age_min, facebook.notes) == (16, "edited by staff")

@@ -20,11 +20,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--segment", action="append", required=True, metavar="MIN-MAX[:WEIGHT]",
+            "--segment",
+            action="append",
+            required=True,
+            metavar="MIN-MAX[:WEIGHT]",
             help="an audience age range, optionally weighted; repeat for several",
         )
         parser.add_argument(
-            "--content", required=True, metavar="TYPES",
+            "--content",
+            required=True,
+            metavar="TYPES",
             help=f"comma-separated content types among {', '.join(recommender.CONTENT_TYPES)}",
         )
         parser.add_argument("--goal", choices=None, help=f"one of {', '.join(recommender.GOALS)}")
@@ -45,8 +50,9 @@ class Command(BaseCommand):
         if not results:
             raise CommandError(_("The platform catalogue is empty: run load_platforms first."))
         if format == "json":
-            self.stdout.write(json.dumps([r.as_dict() for r in results], ensure_ascii=False,
-                                         indent=2))
+            self.stdout.write(
+                json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2)
+            )
             return
         for rank, result in enumerate(results, start=1):
             self.stdout.write(f"{rank:>2}. {result.name:<16} {result.score:.2f}")
