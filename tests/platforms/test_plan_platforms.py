@@ -213,3 +213,18 @@ def test_notes_are_per_organisation(client_as, org, other_org, catalogue):
     )
     assert PlatformNote.objects.for_org(other_org).count() == 0
     assert PlatformNote.objects.for_org(org).get().text == "Ours"
+
+
+def test_note_and_choice_of_a_deleted_user_still_display(client_as, org, plan, catalogue):
+    from platforms.models import PlatformChoice, PlatformNote
+
+    client = client_as(Role.EDITOR)
+    detail = reverse("platforms:platform_detail", args=[org.slug, "facebook"])
+    client.post(detail, {"text": "Groups work well here."})
+    client.post(
+        url(plan, "plan_choose", platform_code="facebook"), {"priority": 1, "rationale": "x"}
+    )
+    PlatformNote.objects.update(updated_by=None)
+    PlatformChoice.objects.update(chosen_by=None)
+    assert "Last changed on" in client.get(detail).content.decode()
+    assert "Chosen on" in client.get(url(plan)).content.decode()

@@ -1,0 +1,80 @@
+"""Each page runs the same number of queries with little data and with three times more.
+
+A page is measured, its data grows (more plans, channels, platforms, segments, choices…), and
+it is measured again: any query inside a loop over rows shows up as a difference.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import Role
+from tests.factories import (
+    ActivityEntryFactory,
+    AudienceSegmentFactory,
+    ChannelFactory,
+    ImageFormatFactory,
+    MembershipFactory,
+    PlanFactory,
+    PlatformChoiceFactory,
+    PlatformFactory,
+    SourceImageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def grow(org, plan, n):
+    """Add ``n`` of everything the organisation's pages list."""
+    for _ in range(n):
+        platform = PlatformFactory()
+        ImageFormatFactory(platform=platform)
+        ChannelFactory(organization=org, platform=platform)
+        ChannelFactory(organization=org, platform=platform, kind="partner", is_active=False)
+        PlatformChoiceFactory(plan=plan, platform=platform)
+        AudienceSegmentFactory(plan=plan)
+        PlanFactory(organization=org)
+        MembershipFactory(organization=org)
+        ActivityEntryFactory(organization=org)
+    SourceImageFactory.create_batch(n, organization=org)
+
+
+PAGES = {
+    "core:home": {},
+    "planner:plan_list": {},
+    "planner:plan_detail": {"plan_pk": "plan"},
+    "platforms:matrix": {},
+    "platforms:platform_detail": {"platform_code": "platform"},
+    "platforms:plan_platforms": {"plan_pk": "plan"},
+    "platforms:channel_list": {},
+    "platforms:image_list": {},
+    "platforms:image_detail": {"image_pk": "image"},
+    "accounts:member_list": {},
+    "accounts:activity_list": {},
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_does_not_grow_with_the_data(client_as, org, name):
+    client = client_as(Role.ADMIN)
+    plan = PlanFactory(organization=org)
+    objects = {
+        "plan": plan.pk,
+        "platform": PlatformFactory(code="steady").code,
+        "image": SourceImageFactory(organization=org).pk,
+    }
+    url = reverse(
+        name,
+        kwargs={"org_slug": org.slug} | {key: objects[value] for key, value in PAGES[name].items()},
+    )
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    grow(org, plan, 2)
+    small = count()
+    grow(org, plan, 6)
+    assert count() == small
