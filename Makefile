@@ -78,5 +78,8 @@ format: ## apply ruff's fixes and formatting
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+bench: install ## time the main pages of a large organisation (BENCH_SCALE=500) and count queries
+	$(PY) scripts/bench.py
+
 clean: ## remove the virtualenv, the database and collected files
 	rm -rf .venv db.sqlite3 staticfiles media .pytest_cache

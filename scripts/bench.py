@@ -1,0 +1,145 @@
+"""`make bench`: time the main pages of a large organisation, and count their queries.
+
+Builds a throwaway SQLite database (or uses DATABASE_URL when set) with one organisation holding
+BENCH_SCALE plans, channels, members, activity entries and audience segments, then requests each
+page REPEAT times with Django's test client and prints the median time and the query count.
+Results also go to bench/results/<timestamp>.txt (git-ignored).
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SCALE = int(os.environ.get("BENCH_SCALE", "500"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
+
+workdir = Path(tempfile.mkdtemp(prefix="vitrine-bench-"))
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+os.environ.setdefault("DJANGO_MEDIA_ROOT", str(workdir / "media"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+# Static files are not collected for a bench run; WhiteNoise's warning about it is noise here.
+warnings.filterwarnings("ignore", message="No directory at")
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from accounts.models import ActivityEntry, Membership, Organization, Role  # noqa: E402
+from planner.models import Plan  # noqa: E402
+from platforms.models import AudienceSegment, Channel, Platform, PlatformChoice  # noqa: E402
+from platforms.services import brief_save, catalogue_load  # noqa: E402
+
+
+def build(scale: int):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    call_command("migrate", verbosity=0)
+    catalogue_load()
+    org = Organization.objects.create(name="Bench library", slug="bench", language="en")
+    users = User.objects.bulk_create(
+        User(username=f"u{i}@bench.example", email=f"u{i}@bench.example") for i in range(scale)
+    )
+    admin = users[0]
+    admin.set_password("bench")
+    admin.save()
+    Membership.objects.bulk_create(
+        Membership(organization=org, user=u, role=Role.ADMIN if i == 0 else Role.EDITOR)
+        for i, u in enumerate(users)
+    )
+    platforms = list(Platform.objects.all())
+    Channel.objects.bulk_create(
+        Channel(organization=org, platform=platforms[i % len(platforms)], name=f"Channel {i}")
+        for i in range(scale)
+    )
+    plans = Plan.objects.bulk_create(
+        Plan(organization=org, title=f"Plan {i}", created_by=admin) for i in range(scale)
+    )
+    plan = plans[0]
+    brief_save(
+        plan=plan,
+        segments=[{"label": "Families", "age_min": 25, "age_max": 44, "weight": 1}],
+        content_types=["image", "video"],
+        goal="events",
+        preset="",
+        actor=admin,
+    )
+    AudienceSegment.objects.bulk_create(
+        AudienceSegment(plan=plan, label=f"S{i}", age_min=10, age_max=60, position=i + 1)
+        for i in range(7)
+    )
+    PlatformChoice.objects.bulk_create(
+        PlatformChoice(plan=plan, platform=p, platform_name=p.name, priority=i, chosen_by=admin)
+        for i, p in enumerate(platforms)
+    )
+    ActivityEntry.objects.bulk_create(
+        ActivityEntry(organization=org, actor=admin, verb="bench", description=f"Entry {i}")
+        for i in range(scale * 4)
+    )
+    return org, plan, admin
+
+
+def measure(client: Client, url: str) -> tuple[float, int]:
+    times = []
+    for _ in range(REPEAT):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+    return statistics.median(times), len(queries)
+
+
+def main() -> None:
+    settings.DEBUG = False
+    org, plan, admin = build(SCALE)
+    client = Client()
+    client.force_login(admin)
+    slug = {"org_slug": org.slug}
+    pages = {
+        "home": reverse("core:home", kwargs=slug),
+        "plan list": reverse("planner:plan_list", kwargs=slug),
+        "plan detail": reverse("planner:plan_detail", kwargs=slug | {"plan_pk": plan.pk}),
+        "plan platforms (step 3)": reverse(
+            "platforms:plan_platforms", kwargs=slug | {"plan_pk": plan.pk}
+        ),
+        "selection matrix": reverse("platforms:matrix", kwargs=slug) + f"?plan={plan.pk}",
+        "platform detail": reverse(
+            "platforms:platform_detail", kwargs=slug | {"platform_code": "facebook"}
+        ),
+        "channel list": reverse("platforms:channel_list", kwargs=slug),
+        "member list": reverse("accounts:member_list", kwargs=slug),
+        "activity": reverse("accounts:activity_list", kwargs=slug),
+    }
+    lines = [
+        f"Vitrine bench — {SCALE} plans/channels/members, {SCALE * 4} activity entries, "
+        f"median of {REPEAT} requests, {connection.vendor}",
+        f"{'page':28} {'median ms':>10} {'queries':>8}",
+    ]
+    for name, url in pages.items():
+        median, queries = measure(client, url)
+        lines.append(f"{name:28} {median:10.1f} {queries:8d}")
+    report = "\n".join(lines)
+    print(report)
+    results = ROOT / "bench" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / time.strftime("%Y%m%d-%H%M%S.txt")).write_text(report + "\n")
+
+
+if __name__ == "__main__":
+    main()
