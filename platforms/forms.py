@@ -149,7 +149,7 @@ class ChannelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["platform"].queryset = Platform.objects.filter(is_active=True)
         self.fields["platform"].empty_label = _("Choose a platform")
-        self.fields["name"].help_text = _("How your team calls it, e.g. “Library – Instagram”.")
+        self.fields["name"].help_text = _("What your team calls it, e.g. “Library – Instagram”.")
         self.fields["url"].widget.attrs["placeholder"] = "https://"
         self.helper = FormHelper()
         self.helper.layout = Layout(
