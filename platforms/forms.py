@@ -83,7 +83,7 @@ class BriefForm(forms.Form):
     content_types = forms.MultipleChoiceField(
         label=_("What you want to publish"),
         choices=ContentType.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         error_messages={"required": _("Choose at least one type of content.")},
     )
     goal = forms.ChoiceField(

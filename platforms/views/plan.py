@@ -19,6 +19,18 @@ def _saved_brief(plan) -> PlatformBrief | None:
     return PlatformBrief.objects.filter(plan=plan).first()
 
 
+def audience_errors(formset, brief_form) -> list[str]:
+    """The form's errors as sentences, for the live ranking (which swaps only the results)."""
+    if not formset.is_bound or (formset.is_valid() and brief_form.is_valid()):
+        return []
+    errors = [str(e) for e in formset.non_form_errors()]
+    for number, form in enumerate(formset.forms, start=1):
+        for message in [m for messages in form.errors.values() for m in messages]:
+            errors.append(_("Audience %(n)d: %(error)s") % {"n": number, "error": message})
+    errors += [m for messages in brief_form.errors.values() for m in messages]
+    return errors
+
+
 class PlanAudienceMixin(PlanObjectMixin):
     @cached_property
     def brief(self) -> PlatformBrief | None:
@@ -68,7 +80,8 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
             brief_form = BriefForm(request.GET)
         else:
             formset, brief_form = self._forms_from_saved()
-        context = self.get_context_data(formset=formset, brief_form=brief_form)
+        unsaved = preset is not None or formset.is_bound
+        context = self.get_context_data(formset=formset, brief_form=brief_form, unsaved=unsaved)
         if request.htmx and request.htmx.target == "ranking":
             return self.response_class(request, self.results_template_name, context)
         return self.render_to_response(context)
@@ -79,7 +92,7 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
         if not (formset.is_valid() and brief_form.is_valid()):
             messages.error(request, _("The audience could not be saved: see the errors below."))
             return self.render_to_response(
-                self.get_context_data(formset=formset, brief_form=brief_form), status=200
+                self.get_context_data(formset=formset, brief_form=brief_form, unsaved=True)
             )
         services.brief_save(
             plan=self.plan,
@@ -127,7 +140,7 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
         initial = brief_form.initial
         return segments, initial.get("content_types", []), initial.get("goal", "")
 
-    def get_context_data(self, *, formset, brief_form, **kwargs):
+    def get_context_data(self, *, formset, brief_form, unsaved=False, **kwargs):
         audience = self._current_audience(formset, brief_form)
         ranking = self.rank(*audience) if audience else []
         choices = list(selectors.plan_choices(plan=self.plan))
@@ -140,7 +153,9 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
             ranking=[(r, chosen.get(r.platform)) for r in ranking],
             choices=choices,
             presets=recommender.PRESETS.values(),
-            is_dirty=formset.is_bound,
+            # Choices are recorded against the saved audience, so an unsaved one must be saved first.
+            is_dirty=unsaved,
+            audience_errors=audience_errors(formset, brief_form),
             **kwargs,
         )
 

@@ -1,6 +1,7 @@
 """Main journey of the foundation: log in, French home, switch to English and back."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory
@@ -51,6 +52,8 @@ def test_phone_width_has_steps_in_an_offcanvas(page, librarian, screenshot):
     offcanvas = page.locator("#stepsOffcanvas")
     offcanvas.get_by_text("Plateformes").wait_for(state="visible")
     screenshot(page, "home_fr_phone_menu")
+    # Bootstrap traps the focus (and listens for Escape) once the slide-in transition ends.
+    expect(page.locator("#stepsOffcanvas:focus, #stepsOffcanvas :focus")).to_have_count(1)
     page.keyboard.press("Escape")
     offcanvas.wait_for(state="hidden")
     screenshot(page, "home_fr_phone")

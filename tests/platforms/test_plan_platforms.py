@@ -228,3 +228,24 @@ def test_note_and_choice_of_a_deleted_user_still_display(client_as, org, plan, c
     PlatformChoice.objects.update(chosen_by=None)
     assert "Last changed on" in client.get(detail).content.decode()
     assert "Chosen on" in client.get(url(plan)).content.decode()
+
+
+def test_live_ranking_lists_the_errors_of_an_invalid_audience(client_as, plan, catalogue):
+    response = client_as(Role.VIEWER).get(
+        url(plan),
+        audience_data([("Teens", 18, 10, 1)]),
+        headers={"HX-Request": "true", "HX-Target": "ranking"},
+    )
+    page = response.content.decode()
+    assert "The audience has errors" in page and "Audience 1:" in page
+    assert "ranking-item" not in page
+
+
+def test_an_unsaved_audience_must_be_saved_before_choosing(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    choose = url(plan, "plan_choose", platform_code="facebook")
+    page = client.get(url(plan) + "?preset=municipal_library").content.decode()
+    assert "save the audience to keep them and to choose platforms" in page
+    assert choose not in page
+    client.post(url(plan), audience_data([("Families", 25, 44, 1)]))
+    assert choose in client.get(url(plan)).content.decode()
