@@ -249,3 +249,12 @@ def test_an_unsaved_audience_must_be_saved_before_choosing(client_as, plan, cata
     assert choose not in page
     client.post(url(plan), audience_data([("Families", 25, 44, 1)]))
     assert choose in client.get(url(plan)).content.decode()
+
+
+def test_weights_are_not_localized_in_number_inputs(client_as, org, plan, catalogue):
+    org.language = "fr"
+    org.save()
+    client = client_as(Role.EDITOR)
+    client.post(url(plan), audience_data([("Familles", 25, 44, "1.5")]))
+    page = client.get(url(plan)).content.decode()
+    assert 'value="1.5"' in page and 'value="1,5"' not in page
