@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView, UpdateView
 
+from core.listing import SortedListMixin
 from core.permissions import OrgViewMixin
 from core.tenancy import get_for_org
 
@@ -96,7 +97,7 @@ class InvitationAcceptView(View):
         return redirect(membership.organization.get_absolute_url())
 
 
-class MemberListView(OrgViewMixin, ListView):
+class MemberListView(SortedListMixin, OrgViewMixin, ListView):
     template_name = "accounts/member_list.html"
     context_object_name = "memberships"
     paginate_by = 25
@@ -107,13 +108,11 @@ class MemberListView(OrgViewMixin, ListView):
     }
 
     def get_queryset(self):
-        self.sort = self.request.GET.get("sort", "name")
         return selectors.membership_list(org=self.org, sort=self.sort)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sort"] = self.sort if self.sort in self.sorts else "name"
-        context["sorts"] = self.sorts
+        context["filter_groups"] = [self.sort_group()]
         if self.membership.has_role(Role.ADMIN):
             context["invitations"] = selectors.invitation_pending_list(org=self.org)
         return context

@@ -10,6 +10,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.models import Role
 from core.forms import apply_validation_error
+from core.listing import SortedListMixin, chosen, filter_group
 from core.permissions import OrgObjectMixin, OrgViewMixin
 from core.steps import STEPS
 
@@ -18,7 +19,7 @@ from .forms import PlanForm
 from .models import Plan
 
 
-class PlanListView(OrgViewMixin, ListView):
+class PlanListView(SortedListMixin, OrgViewMixin, ListView):
     template_name = "planner/plan_list.html"
     context_object_name = "plans"
     paginate_by = 20
@@ -29,19 +30,20 @@ class PlanListView(OrgViewMixin, ListView):
     }
 
     def get_queryset(self):
-        self.sort = self.request.GET.get("sort", "updated")
-        self.status = self.request.GET.get("status", "")
-        if self.status not in Plan.Status.values:
-            self.status = ""
+        self.status = chosen(self.request, "status", Plan.Status.values)
         return selectors.plan_list(org=self.org, status=self.status or None, sort=self.sort)
 
     def get_context_data(self, **kwargs):
+        statuses = filter_group(
+            self.request,
+            gettext_lazy("Status"),
+            "status",
+            Plan.Status.choices,
+            self.status,
+            all_label=gettext_lazy("All"),
+        )
         return super().get_context_data(
-            sort=self.sort if self.sort in self.sorts else "updated",
-            sorts=self.sorts,
-            status=self.status,
-            statuses=Plan.Status.choices,
-            **kwargs,
+            status=self.status, filter_groups=[statuses, self.sort_group()], **kwargs
         )
 
 

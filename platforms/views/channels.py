@@ -9,11 +9,12 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.models import Role
 from core.forms import apply_validation_error
+from core.listing import SortedListMixin, chosen, filter_group
 from core.permissions import OrgObjectMixin, OrgViewMixin
 from core.tenancy import get_for_org
 
@@ -22,7 +23,7 @@ from ..forms import ChannelForm
 from ..models import Channel, Platform
 
 
-class ChannelListView(OrgViewMixin, ListView):
+class ChannelListView(SortedListMixin, OrgViewMixin, ListView):
     template_name = "platforms/channel_list.html"
     context_object_name = "channels"
     paginate_by = 25
@@ -34,10 +35,8 @@ class ChannelListView(OrgViewMixin, ListView):
     }
 
     def get_queryset(self):
-        params = self.request.GET
-        self.archived = params.get("state") == "archived"
-        self.sort = params.get("sort") if params.get("sort") in self.sorts else "platform"
-        self.kind = params.get("kind") if params.get("kind") in Channel.Kind.values else ""
+        self.archived = self.request.GET.get("state") == "archived"
+        self.kind = chosen(self.request, "kind", Channel.Kind.values)
         channels = selectors.channel_list(org=self.org, active=not self.archived, sort=self.sort)
         return channels.filter(kind=self.kind) if self.kind else channels
 
@@ -46,15 +45,32 @@ class ChannelListView(OrgViewMixin, ListView):
             active=Count("pk", filter=Q(is_active=True)),
             archived=Count("pk", filter=Q(is_active=False)),
         )
+        states = [
+            ("", pgettext_lazy("channels", "Active")),
+            ("archived", pgettext_lazy("channels", "Archived")),
+        ]
+        request = self.request
+        groups = [
+            filter_group(
+                request,
+                "",
+                "state",
+                states,
+                "archived" if self.archived else "",
+                counts={"": counts["active"], "archived": counts["archived"]},
+            ),
+            filter_group(
+                request,
+                gettext_lazy("Kind"),
+                "kind",
+                Channel.Kind.choices,
+                self.kind,
+                all_label=gettext_lazy("All"),
+            ),
+            self.sort_group(),
+        ]
         return super().get_context_data(
-            archived=self.archived,
-            counts=counts,
-            kind=self.kind,
-            kinds=Channel.Kind.choices,
-            sort=self.sort,
-            sorts=self.sorts,
-            tab="channels",
-            **kwargs,
+            archived=self.archived, kind=self.kind, filter_groups=groups, tab="channels", **kwargs
         )
 
 

@@ -25,9 +25,9 @@ def audience_errors(formset, brief_form) -> list[str]:
         return []
     errors = [str(e) for e in formset.non_form_errors()]
     for number, form in enumerate(formset.forms, start=1):
-        for message in [m for messages in form.errors.values() for m in messages]:
-            errors.append(_("Audience %(n)d: %(error)s") % {"n": number, "error": message})
-    errors += [m for messages in brief_form.errors.values() for m in messages]
+        for error in [e for field_errors in form.errors.values() for e in field_errors]:
+            errors.append(_("Audience %(n)d: %(error)s") % {"n": number, "error": error})
+    errors += [e for field_errors in brief_form.errors.values() for e in field_errors]
     return errors
 
 
@@ -153,7 +153,7 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
             ranking=[(r, chosen.get(r.platform)) for r in ranking],
             choices=choices,
             presets=recommender.PRESETS.values(),
-            # Choices are recorded against the saved audience, so an unsaved one must be saved first.
+            # Choices are recorded against the saved audience: an unsaved one is saved first.
             is_dirty=unsaved,
             audience_errors=audience_errors(formset, brief_form),
             **kwargs,
