@@ -138,20 +138,22 @@ def _header_size(content: bytes) -> tuple[int, int]:
 
 def _encode(image: Image.Image, fmt: str) -> bytes:
     """Re-encode the pixels only: no EXIF, XMP or comments (the ICC profile keeps colours)."""
-    out = io.BytesIO()
+    keep = {"JPEG": ("RGB", "L"), "PNG": ("1", "L", "LA", "P", "RGB", "RGBA")}.get(
+        fmt, ("RGB", "RGBA")
+    )
     icc = image.info.get("icc_profile")
+    if image.mode not in keep:
+        # e.g. a CMYK JPEG: its (CMYK) colour profile no longer describes the converted pixels.
+        has_alpha = "A" in image.getbands() or "transparency" in image.info
+        image = image.convert("RGBA" if has_alpha and "RGBA" in keep else "RGB")
+        icc = None
     extra = {"icc_profile": icc} if icc else {}
+    out = io.BytesIO()
     if fmt == "JPEG":
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
         image.save(out, "JPEG", quality=90, optimize=True, **extra)
     elif fmt == "PNG":
-        if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
-            image = image.convert("RGBA")
         image.save(out, "PNG", optimize=True, **extra)
     else:
-        if image.mode not in ("RGB", "RGBA"):
-            image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
         image.save(out, "WEBP", quality=90, **extra)
     return out.getvalue()
 

@@ -120,3 +120,22 @@ def test_zip_has_one_crop_per_item_and_unique_names():
         assert archive.namelist() == ["a.jpg", "b.jpg", "a-2.jpg"]
         with Image.open(archive.open("b.jpg")) as crop:
             assert crop.size == (80, 40)
+
+
+def test_cmyk_jpeg_is_stored_as_rgb_without_its_cmyk_profile():
+    cmyk = Image.new("CMYK", (40, 30), (0, 255, 255, 0))  # red in CMYK
+    clean = sanitize_image(io.BytesIO(encode(cmyk, "JPEG", icc_profile=b"fake cmyk profile")))
+    with Image.open(io.BytesIO(clean.content)) as stored:
+        assert (stored.format, stored.mode) == ("JPEG", "RGB")
+        assert "icc_profile" not in stored.info
+        red, green, blue = stored.getpixel((20, 15))
+        assert red > 200 and green < 60 and blue < 60
+
+
+def test_png_with_alpha_keeps_its_transparency_and_crops_on_white():
+    content = encode(Image.new("RGBA", (60, 40), (255, 0, 0, 0)), "PNG")
+    clean = sanitize_image(io.BytesIO(content))
+    with Image.open(io.BytesIO(clean.content)) as stored:
+        assert stored.mode == "RGBA" and stored.getpixel((5, 5))[3] == 0
+    with Image.open(io.BytesIO(crop_to(clean.content, CropSpec(30, 30)))) as crop:
+        assert crop.format == "JPEG" and crop.getpixel((15, 15)) == (255, 255, 255)
