@@ -3,9 +3,10 @@
 Builds a throwaway SQLite database (or uses DATABASE_URL when set) with one organisation holding
 BENCH_SCALE plans, channels, members, activity entries and audience segments, then requests each
 page REPEAT times with Django's test client and prints the median time and the query count.
-Results also go to bench/results/<timestamp>.txt (git-ignored).
+Results also go to bench/results/<timestamp>.json (git-ignored).
 """
 
+import json
 import os
 import statistics
 import sys
@@ -131,14 +132,18 @@ def main() -> None:
         f"median of {REPEAT} requests, {connection.vendor}",
         f"{'page':28} {'median ms':>10} {'queries':>8}",
     ]
+    rows = []
     for name, url in pages.items():
         median, queries = measure(client, url)
+        rows.append({"page": name, "url": url, "median_ms": round(median, 1), "queries": queries})
         lines.append(f"{name:28} {median:10.1f} {queries:8d}")
-    report = "\n".join(lines)
-    print(report)
+    print("\n".join(lines))
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    (results / time.strftime("%Y%m%d-%H%M%S.txt")).write_text(report + "\n")
+    report = {"scale": SCALE, "repeat": REPEAT, "database": connection.vendor, "pages": rows}
+    path = results / time.strftime("%Y%m%d-%H%M%S.json")
+    path.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"written to {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
