@@ -18,7 +18,8 @@ cp "$x"/bootstrap-*/package/dist/js/bootstrap.bundle.min.js "$x"/bootstrap-*/pac
 cp "$x"/bootstrap-icons-*/package/font/bootstrap-icons.min.css "$dest/bootstrap-icons/"
 cp "$x"/bootstrap-icons-*/package/font/fonts/bootstrap-icons.woff2 "$x"/bootstrap-icons-*/package/font/fonts/bootstrap-icons.woff "$dest/bootstrap-icons/fonts/"
 cp "$x"/htmx.org-*/package/dist/htmx.min.js "$dest/htmx/"
-cp "$x"/chart.js-*/package/dist/chart.umd.min.js "$dest/chartjs/" 2>/dev/null || cp "$x"/chart.js-*/package/dist/chart.umd.js "$dest/chartjs/chart.umd.min.js"
+# Source maps too: collectstatic (manifest storage) follows each sourceMappingURL comment.
+cp "$x"/chart.js-*/package/dist/chart.umd.min.js "$x"/chart.js-*/package/dist/chart.umd.min.js.map "$dest/chartjs/"
 for p in "$x"/*/package; do
   name=$(node -p "require('$p/package.json').name"); ver=$(node -p "require('$p/package.json').version")
   echo "$name $ver" >> "$dest/VERSIONS"
