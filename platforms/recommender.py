@@ -100,6 +100,40 @@ GOAL_LABELS = {
     "video": gettext_lazy("video reach"),
 }
 
+#: The catalogue's feature names (English, as in the fixture), translated for display; a name
+#: added later in the admin and missing here is shown as typed.
+FEATURE_LABELS = {
+    "boards": gettext_lazy("Boards"),
+    "business manager": gettext_lazy("Business Manager"),
+    "camera filters and effects": gettext_lazy("Camera filters and effects"),
+    "discussion groups": gettext_lazy("Discussion groups"),
+    "events": gettext_lazy("Events"),
+    "for you feed": gettext_lazy("For You feed"),
+    "groups": gettext_lazy("Groups"),
+    "igtv": gettext_lazy("IGTV"),
+    "instagram shopping": gettext_lazy("Instagram Shopping"),
+    "job search": gettext_lazy("Job search"),
+    "linked instagram management": gettext_lazy("Linked Instagram management"),
+    "live streaming": gettext_lazy("Live streaming"),
+    "marketplace": gettext_lazy("Marketplace"),
+    "messaging": gettext_lazy("Messaging"),
+    "messenger": gettext_lazy("Messenger"),
+    "monetisable content": gettext_lazy("Monetisable content"),
+    "pins": gettext_lazy("Pins"),
+    "playlists": gettext_lazy("Playlists"),
+    "recommended channels": gettext_lazy("Recommended channels"),
+    "recruiting": gettext_lazy("Recruiting"),
+    "short vertical videos": gettext_lazy("Short vertical videos"),
+    "stories": gettext_lazy("Stories"),
+    "themes": gettext_lazy("Themes"),
+    "watch": gettext_lazy("Watch"),
+    "whatsapp business": gettext_lazy("WhatsApp Business"),
+}
+
+
+def feature_label(name: str) -> str:
+    return str(FEATURE_LABELS.get(name.strip().lower(), name))
+
 
 @dataclass(frozen=True)
 class PlatformProfile:
@@ -323,7 +357,7 @@ def _goal_part(platform: PlatformProfile, goal: str):
         return 0.0, []
     reason = _("For the goal “%(goal)s”: %(features)s") % {
         "goal": goal_label,
-        "features": ", ".join(have),
+        "features": ", ".join(feature_label(f) for f in have),
     }
     return fit, [reason]
 

@@ -1,5 +1,7 @@
 from django import template
 
+from platforms.recommender import feature_label
+
 register = template.Library()
 
 #: Bootstrap Icons for the catalogue's platform codes.
@@ -24,3 +26,9 @@ def platform_icon(code: str) -> str:
 @register.filter
 def percent(value: float) -> int:
     return round((value or 0) * 100)
+
+
+@register.filter
+def feature_labels(features) -> str:
+    """The platform's features, translated, as one comma-separated line."""
+    return ", ".join(feature_label(f) for f in features or [])

@@ -439,3 +439,14 @@ def test_catalogue_says_tiktok_band_is_an_assumption():
     assert "assumption" in tiktok["source"]
     assert all(p["image_formats"] for p in data["platforms"])
     assert all(f["source"] and f["year"] for p in data["platforms"] for f in p["figures"])
+
+
+def test_feature_names_are_translated_in_reasons():
+    from django.utils import translation
+
+    from platforms.recommender import feature_label
+
+    with translation.override("fr"):
+        assert feature_label("Live streaming") == "Diffusion en direct"
+        assert feature_label(" groups ") == "Groupes"
+        assert feature_label("Something new") == "Something new"
