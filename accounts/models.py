@@ -145,6 +145,7 @@ class Invitation(OrgScopedModel):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("invited by"),
     )
@@ -196,6 +197,7 @@ class ActivityEntry(OrgScopedModel):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("by"),
     )

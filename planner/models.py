@@ -34,6 +34,7 @@ class Plan(OrgScopedModel):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("created by"),
     )
@@ -51,9 +52,8 @@ class Plan(OrgScopedModel):
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError(
-                {"ends_on": _("The end comes before the start.")}, code="period_order"
-            )
+            message = _("The end comes before the start.")
+            raise ValidationError({"ends_on": ValidationError(message, code="period_order")})
 
     def get_absolute_url(self) -> str:
         return reverse(

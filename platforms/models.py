@@ -67,16 +67,12 @@ class Platform(models.Model):
 
     def clean(self):
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
-            raise ValidationError({"age_max": _("The band ends before it starts.")}, code="band")
+            message = _("The band ends before it starts.")
+            raise ValidationError({"age_max": ValidationError(message, code="band")})
         unknown = set(self.content_types or []) - set(ContentType.values)
         if unknown:
-            raise ValidationError(
-                {
-                    "content_types": _("Unknown content types: %(types)s")
-                    % {"types": ", ".join(sorted(unknown))}
-                },
-                code="content_type",
-            )
+            message = _("Unknown content types: %(types)s") % {"types": ", ".join(sorted(unknown))}
+            raise ValidationError({"content_types": ValidationError(message, code="content_type")})
 
     def content_type_labels(self) -> list[str]:
         return [ContentType(c).label for c in self.content_types if c in ContentType.values]
@@ -163,6 +159,7 @@ class PlatformNote(OrgScopedModel):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("updated by"),
     )
@@ -229,9 +226,9 @@ class Channel(OrgScopedModel):
 
     def clean(self):
         if self.kind == self.Kind.OWN and self.lead_time_days:
+            message = _("A lead time only applies to partner accounts.")
             raise ValidationError(
-                {"lead_time_days": _("A lead time only applies to partner accounts.")},
-                code="lead_time_own",
+                {"lead_time_days": ValidationError(message, code="lead_time_own")}
             )
 
     def get_absolute_url(self) -> str:
@@ -296,9 +293,8 @@ class AudienceSegment(models.Model):
 
     def clean(self):
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
-            raise ValidationError(
-                {"age_max": _("The age range ends before it starts.")}, code="age_range"
-            )
+            message = _("The age range ends before it starts.")
+            raise ValidationError({"age_max": ValidationError(message, code="age_range")})
 
 
 class PlatformChoice(models.Model):
@@ -332,6 +328,7 @@ class PlatformChoice(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("chosen by"),
     )
@@ -374,6 +371,7 @@ class SourceImage(OrgScopedModel):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("uploaded by"),
     )

@@ -114,9 +114,8 @@ def _validate_unique_name(channel: Channel) -> None:
     if channel.pk:
         clash = clash.exclude(pk=channel.pk)
     if clash.exists():
-        raise ValidationError(
-            {"name": _("Another channel already has this name.")}, code="duplicate_name"
-        )
+        message = _("Another channel already has this name.")
+        raise ValidationError({"name": ValidationError(message, code="duplicate_name")})
 
 
 @transaction.atomic
