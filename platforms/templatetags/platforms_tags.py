@@ -1,5 +1,6 @@
 from django import template
 
+from platforms.catalogue_text import catalogue_text
 from platforms.recommender import feature_label
 
 register = template.Library()
@@ -32,3 +33,9 @@ def percent(value: float) -> int:
 def feature_labels(features) -> str:
     """The platform's features, translated, as one comma-separated line."""
     return ", ".join(feature_label(f) for f in features or [])
+
+
+@register.filter
+def catalogue(text: str) -> str:
+    """One of the catalogue's texts (a note, a figure, a format) in the reader's language."""
+    return catalogue_text(text or "")
