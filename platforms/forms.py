@@ -5,6 +5,7 @@ from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Channel, ContentType, Goal, Platform, PlatformChoice, PlatformNote
 
@@ -19,8 +20,13 @@ class SegmentForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": _("e.g. Families")}),
     )
-    age_min = forms.IntegerField(label=_("From (age)"), min_value=0, max_value=120, required=False)
-    age_max = forms.IntegerField(label=_("To (age)"), min_value=0, max_value=120, required=False)
+    # Short labels: the row sits under the legend "Audiences (age ranges)".
+    age_min = forms.IntegerField(
+        label=pgettext_lazy("age range", "From"), min_value=0, max_value=120, required=False
+    )
+    age_max = forms.IntegerField(
+        label=pgettext_lazy("age range", "To"), min_value=0, max_value=120, required=False
+    )
     weight = forms.DecimalField(
         label=_("Weight"),
         min_value=0.1,
