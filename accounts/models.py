@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import actor_field
 from core.tenancy import OrgQuerySet, OrgScopedModel
 
 
@@ -141,14 +142,7 @@ class Invitation(OrgScopedModel):
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EDITOR)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("invited by"),
-    )
+    invited_by = actor_field(_("invited by"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
@@ -193,14 +187,7 @@ class ActivityEntry(OrgScopedModel):
         related_name="activity",
         verbose_name=_("organisation"),
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    actor = actor_field(_("by"))
     verb = models.CharField(_("action"), max_length=60)
     description = models.CharField(_("description"), max_length=300)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)

@@ -4,12 +4,12 @@ Steps 1, 2, 4–7 (benefits and risks, objectives, content, calendar, communitie
 attach to ``Plan`` in later versions; step 3 lives in ``platforms`` (audience, choices).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import actor_field
 from core.tenancy import OrgScopedModel
 
 
@@ -30,14 +30,7 @@ class Plan(OrgScopedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = actor_field(_("created by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -4,13 +4,13 @@ The catalogue is the same for every organisation and is edited by site staff in 
 every figure carries its source and year because demographic data ages.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import actor_field
 from core.tenancy import OrgScopedModel, org_queryset
 
 
@@ -155,14 +155,7 @@ class PlatformNote(OrgScopedModel):
         Platform, on_delete=models.CASCADE, related_name="local_notes", verbose_name=_("platform")
     )
     text = models.TextField(_("our note"), max_length=2000)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    updated_by = actor_field(_("updated by"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -324,14 +317,7 @@ class PlatformChoice(models.Model):
     )
     score = models.FloatField(_("score when chosen"), null=True, blank=True)
     reasons = models.JSONField(_("reasons when chosen"), default=list, blank=True)
-    chosen_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("chosen by"),
-    )
+    chosen_by = actor_field(_("chosen by"))
     chosen_at = models.DateTimeField(_("chosen"), auto_now_add=True)
 
     objects = PlanScopedQuerySet.as_manager()
@@ -367,14 +353,7 @@ class SourceImage(OrgScopedModel):
         default=0.5,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = actor_field(_("uploaded by"))
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:
