@@ -1,12 +1,17 @@
 """Reads for step 3. Selectors own the joins, so pages make a fixed number of queries."""
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from planner.models import Plan
 
 from .models import (
     AudienceSegment,
     Channel,
+    ContentType,
     ImageFormat,
     Platform,
+    PlatformBrief,
     PlatformChoice,
     PlatformNote,
     SourceImage,
@@ -24,11 +29,14 @@ def platform_list(*, with_formats: bool = False) -> QuerySet[Platform]:
 
 
 def platform_get(*, code: str) -> Platform:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         Platform.objects.active().prefetch_related("figures", "image_formats"), code=code
     )
+
+
+def platform_note_get(*, org, platform: Platform) -> PlatformNote | None:
+    notes = PlatformNote.objects.for_org(org).select_related("updated_by")
+    return notes.filter(platform=platform).first()
 
 
 def platform_notes_by_code(*, org) -> dict[str, PlatformNote]:
@@ -47,6 +55,20 @@ def channel_list(*, org, active: bool | None = True, sort: str = "platform") -> 
     if active is not None:
         qs = qs.filter(is_active=active)
     return qs.order_by(*orderings.get(sort, orderings["platform"]))
+
+
+def plans_with_audience(*, org) -> QuerySet[Plan]:
+    """The plans whose audience is described, newest first (the matrix highlights one)."""
+    return (
+        Plan.objects.for_org(org)
+        .filter(platform_brief__isnull=False)
+        .select_related("platform_brief")
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def plan_brief(*, plan) -> PlatformBrief | None:
+    return PlatformBrief.objects.filter(plan=plan).first()
 
 
 def plan_segments(*, plan) -> QuerySet[AudienceSegment]:
@@ -79,8 +101,6 @@ def build_matrix(*, platforms, segments=(), content_types=()) -> dict:
     A band cell is "full" when the platform's demographic band covers the whole band and
     "partial" when it covers part of it; columns touching the audience are highlighted.
     """
-    from .models import ContentType
-
     bands = [
         {
             "min": lo,

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.services import activity_log
+from core.images import sanitize_image
 
 from . import recommender
 from .models import (
@@ -97,19 +99,10 @@ def catalogue_load(*, path: Path = CATALOGUE_PATH) -> CatalogueReport:
 
 # Channels ------------------------------------------------------------------------------------
 
-CHANNEL_FIELDS = (
-    "platform",
-    "name",
-    "handle",
-    "url",
-    "kind",
-    "partner_contact",
-    "lead_time_days",
-    "is_active",
-)
 
-
-def _validate_unique_name(channel: Channel) -> None:
+def _clean_channel(channel: Channel) -> None:
+    """Field rules, then the name: unique in the organisation whatever its case."""
+    channel.full_clean(validate_unique=False, validate_constraints=False)
     clash = Channel.objects.for_org(channel.organization).filter(name__iexact=channel.name)
     if channel.pk:
         clash = clash.exclude(pk=channel.pk)
@@ -122,8 +115,7 @@ def _validate_unique_name(channel: Channel) -> None:
 def channel_create(*, org, actor, **fields) -> Channel:
     """Add an account (own or partner) to the organisation."""
     channel = Channel(organization=org, **fields)
-    channel.full_clean(validate_unique=False, validate_constraints=False)
-    _validate_unique_name(channel)
+    _clean_channel(channel)
     channel.save()
     activity_log(
         org=org,
@@ -138,8 +130,7 @@ def channel_create(*, org, actor, **fields) -> Channel:
 def channel_update(*, channel: Channel, actor, **fields) -> Channel:
     for name, value in fields.items():
         setattr(channel, name, value)
-    channel.full_clean(validate_unique=False, validate_constraints=False)
-    _validate_unique_name(channel)
+    _clean_channel(channel)
     channel.save()
     activity_log(
         org=channel.organization,
@@ -248,10 +239,12 @@ def platform_choose(
     if recommendation is not None:
         defaults["score"] = recommendation.score
         defaults["reasons"] = [str(r) for r in recommendation.reasons]
-    choice, _created = PlatformChoice.objects.update_or_create(
-        plan=plan, platform=platform, defaults=defaults
-    )
+    choice = PlatformChoice.objects.filter(plan=plan, platform=platform).first()
+    choice = choice or PlatformChoice(plan=plan, platform=platform)
+    for name, value in defaults.items():
+        setattr(choice, name, value)
     choice.full_clean()
+    choice.save()
     activity_log(
         org=plan.organization,
         actor=actor,
@@ -281,14 +274,10 @@ def platform_unchoose(*, choice: PlatformChoice, actor) -> None:
 @transaction.atomic
 def image_upload(*, org, title: str, upload, actor) -> SourceImage:
     """Store an uploaded image after checking and re-encoding it (metadata stripped)."""
-    from django.core.files.base import ContentFile
-
-    from core.images import sanitize_image
-
     clean = sanitize_image(upload)
     image = SourceImage(organization=org, title=title, uploaded_by=actor)
     # Validate before writing the file, so a refused row leaves no orphan file in storage.
-    image.full_clean(exclude=["file", "uploaded_by"])
+    image.full_clean(exclude=["file"])
     image.file.save(f"image{clean.extension}", ContentFile(clean.content), save=False)
     # FieldFile.save(save=False) leaves the dimension fields empty: the sanitizer knows them.
     image.width, image.height = clean.width, clean.height
@@ -310,9 +299,7 @@ def image_upload(*, org, title: str, upload, actor) -> SourceImage:
 def image_set_focal_point(*, image: SourceImage, focal_x: float, focal_y: float) -> SourceImage:
     """Move the point every crop keeps in view (fractions of the width and height, 0–1)."""
     image.focal_x, image.focal_y = focal_x, focal_y
-    # Only these fields changed; a full clean would also refuse rows whose uploader left.
-    others = [f.name for f in SourceImage._meta.fields if f.name not in ("focal_x", "focal_y")]
-    image.full_clean(exclude=others)
+    image.full_clean()
     image.save(update_fields=["focal_x", "focal_y"])
     return image
 

@@ -8,7 +8,6 @@ from django.views.generic import TemplateView
 
 from accounts.models import Role
 from core.permissions import OrgViewMixin
-from planner.selectors import plan_list
 
 from .. import selectors, services
 from ..forms import PlatformNoteForm
@@ -20,11 +19,7 @@ class MatrixView(OrgViewMixin, TemplateView):
     template_name = "platforms/matrix.html"
 
     def get_context_data(self, **kwargs):
-        plans = list(
-            plan_list(org=self.org)
-            .filter(platform_brief__isnull=False)
-            .select_related("platform_brief")
-        )
+        plans = list(selectors.plans_with_audience(org=self.org))
         selected = self._selected_plan(plans)
         segments, content_types = [], []
         if selected is not None:
@@ -64,7 +59,7 @@ class PlatformDetailView(OrgViewMixin, TemplateView):
 
     @cached_property
     def note(self):
-        return selectors.platform_notes_by_code(org=self.org).get(self.platform.code)
+        return selectors.platform_note_get(org=self.org, platform=self.platform)
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", PlatformNoteForm(instance=self.note))

@@ -15,10 +15,6 @@ from ..forms import BriefForm, ChoiceForm, segment_formset
 from ..models import PlatformBrief, PlatformChoice
 
 
-def _saved_brief(plan) -> PlatformBrief | None:
-    return PlatformBrief.objects.filter(plan=plan).first()
-
-
 def audience_errors(formset, brief_form) -> list[str]:
     """The form's errors as sentences, for the live ranking (which swaps only the results)."""
     if not formset.is_bound or (formset.is_valid() and brief_form.is_valid()):
@@ -34,7 +30,7 @@ def audience_errors(formset, brief_form) -> list[str]:
 class PlanAudienceMixin(PlanObjectMixin):
     @cached_property
     def brief(self) -> PlatformBrief | None:
-        return _saved_brief(self.plan)
+        return selectors.plan_brief(plan=self.plan)
 
     @cached_property
     def saved_segments(self) -> list[dict]:
