@@ -1,20 +1,14 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CrispyFormMixin
+
 from .models import ROLE_HELP, Organization, Role
 
 User = get_user_model()
-
-
-def _helper(submit_label) -> FormHelper:
-    helper = FormHelper()
-    helper.add_input(Submit("submit", submit_label))
-    return helper
 
 
 def _role_field(**kwargs) -> forms.ChoiceField:
@@ -26,8 +20,10 @@ def _role_field(**kwargs) -> forms.ChoiceField:
     )
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(CrispyFormMixin, AuthenticationForm):
     """Log in with the e-mail address (the username of every Vitrine account)."""
+
+    submit_label = _("Log in")
 
     username = forms.CharField(
         label=_("E-mail address"),
@@ -42,33 +38,25 @@ class LoginForm(AuthenticationForm):
         "inactive": _("This account is inactive."),
     }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Log in"))
-
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(CrispyFormMixin, forms.Form):
+    submit_label = _("Send the invitation")
     email = forms.EmailField(label=_("E-mail address"))
     role = _role_field(initial=Role.EDITOR)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Send the invitation"))
 
-
-class RoleForm(forms.Form):
+class RoleForm(CrispyFormMixin, forms.Form):
+    submit_label = _("Change the role")
     role = _role_field()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Change the role"))
 
-
-class SignupForm(forms.Form):
+class SignupForm(CrispyFormMixin, forms.Form):
     """Create the account that accepts an invitation (the e-mail comes from the invitation)."""
+
+    submit_label = _("Create my account and join")
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
@@ -87,7 +75,6 @@ class SignupForm(forms.Form):
     def __init__(self, *args, email: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.email = email
-        self.helper = _helper(_("Create my account and join"))
 
     def clean(self):
         cleaned = super().clean()
@@ -111,7 +98,8 @@ class SignupForm(forms.Form):
         return cleaned
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(CrispyFormMixin, forms.ModelForm):
+    submit_label = _("Save")
     timezone = forms.TypedChoiceField(label=_("Time zone"), choices=())
 
     class Meta:
@@ -126,4 +114,3 @@ class OrganizationForm(forms.ModelForm):
         self.fields["timezone"].choices = [
             (tz, tz) for tz in sorted(zoneinfo.available_timezones())
         ]
-        self.helper = _helper(_("Save"))

@@ -1,8 +1,17 @@
 """Reads for organisations and people. Selectors own select_related/prefetch_related."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
+from core.tenancy import get_for_org
+
 from .models import ActivityEntry, Invitation, Membership, Organization
+
+MEMBERSHIP_SORTS = {
+    "name": ["user__last_name", "user__first_name", "user__email"],
+    "role": ["role", "user__last_name", "user__email"],
+    "joined": ["-created_at"],
+}
 
 
 def membership_for(*, user, org_slug: str) -> Membership | None:
@@ -17,21 +26,33 @@ def organization_list_for_user(*, user) -> QuerySet[Organization]:
     return Organization.objects.filter(memberships__user=user).order_by("name")
 
 
-def membership_list(*, org, sort: str = "name") -> QuerySet[Membership]:
-    orderings = {
-        "name": ["user__last_name", "user__first_name", "user__email"],
-        "role": ["role", "user__last_name", "user__email"],
-        "joined": ["-created_at"],
-    }
+def membership_list(*, org, filters: dict | None = None) -> QuerySet[Membership]:
+    """Members of ``org``; ``filters``: ``sort`` (a key of ``MEMBERSHIP_SORTS``)."""
+    sort = (filters or {}).get("sort")
     return (
         Membership.objects.for_org(org)
-        .select_related("user")
-        .order_by(*orderings.get(sort, orderings["name"]))
+        .select_related("user", "organization")
+        .order_by(*MEMBERSHIP_SORTS.get(sort, MEMBERSHIP_SORTS["name"]))
     )
+
+
+def membership_get(*, org, pk: int) -> Membership:
+    """Raises ``Membership.DoesNotExist`` for a missing member and another organisation's alike."""
+    return get_for_org(membership_list(org=org), org, pk=pk)
 
 
 def invitation_pending_list(*, org) -> QuerySet[Invitation]:
     return Invitation.objects.for_org(org).pending().select_related("invited_by")
+
+
+def invitation_pending_get(*, org, pk: int) -> Invitation:
+    """Raises ``Invitation.DoesNotExist`` unless ``org`` has this invitation pending."""
+    return get_for_org(Invitation.objects.pending(), org, pk=pk)
+
+
+def user_get_by_email(*, email: str):
+    """The account with this e-mail address (any case), or None."""
+    return get_user_model().objects.filter(email__iexact=email).first()
 
 
 def invitation_get_by_token(*, token: str) -> Invitation | None:

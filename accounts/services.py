@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.services import model_update
+
 from .models import ActivityEntry, Invitation, Membership, Organization, Role
 
 User = get_user_model()
@@ -35,12 +37,13 @@ def organization_create(*, name: str, slug: str, kind: str, admin=None, **fields
     return org
 
 
+#: What the settings page may change.
+ORGANIZATION_FIELDS = ("name", "kind", "language", "timezone", "description")
+
+
 @transaction.atomic
 def organization_update(*, org: Organization, actor, **fields) -> Organization:
-    for name, value in fields.items():
-        setattr(org, name, value)
-    org.full_clean()
-    org.save()
+    model_update(instance=org, fields=ORGANIZATION_FIELDS, data=fields)
     activity_log(org=org, actor=actor, verb="org.update", description=_("Settings updated"))
     return org
 

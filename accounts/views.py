@@ -1,5 +1,6 @@
 """Login, invitations, members and organisation settings. Views stay thin: services decide."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -10,15 +11,17 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView, ListView, TemplateView, UpdateView
+from django.views.generic import FormView, ListView
 
-from core.listing import SortedListMixin
-from core.permissions import OrgViewMixin
-from core.tenancy import get_for_org
+from core.forms import ServiceFormMixin
+from core.generic import ConfirmView
+from core.listing import ListingMixin
+from core.permissions import OrgObjectMixin, OrgViewMixin, can_manage_members
+from core.tenancy import get_or_404
 
 from . import selectors, services
 from .forms import InvitationForm, LoginForm, OrganizationForm, RoleForm, SignupForm
-from .models import Invitation, Membership, Role
+from .models import Invitation, Membership
 
 
 class LoginView(auth_views.LoginView):
@@ -43,9 +46,7 @@ class InvitationAcceptView(View):
                 {"error": error.messages[0]},
                 status=410 if self.invitation else 404,
             )
-        self.existing_user = services.User.objects.filter(
-            email__iexact=self.invitation.email
-        ).first()
+        self.existing_user = selectors.user_get_by_email(email=self.invitation.email)
         return super().dispatch(request, token)
 
     def _context(self, form=None):
@@ -97,7 +98,7 @@ class InvitationAcceptView(View):
         return redirect(membership.organization.get_absolute_url())
 
 
-class MemberListView(SortedListMixin, OrgViewMixin, ListView):
+class MemberListView(ListingMixin, OrgViewMixin, ListView):
     template_name = "accounts/member_list.html"
     context_object_name = "memberships"
     paginate_by = 25
@@ -108,140 +109,146 @@ class MemberListView(SortedListMixin, OrgViewMixin, ListView):
     }
 
     def get_queryset(self):
-        return selectors.membership_list(org=self.org, sort=self.sort)
+        return selectors.membership_list(org=self.org, filters=self.filters)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter_groups"] = [self.sort_group()]
-        if self.membership.has_role(Role.ADMIN):
-            context["invitations"] = selectors.invitation_pending_list(org=self.org)
-        return context
+        if can_manage_members(self.membership):
+            kwargs["invitations"] = selectors.invitation_pending_list(org=self.org)
+        return super().get_context_data(**kwargs)
 
 
-class MemberInviteView(OrgViewMixin, FormView):
-    required_role = Role.ADMIN
+def members_url(org) -> str:
+    return reverse("accounts:member_list", kwargs={"org_slug": org.slug})
+
+
+class MemberInviteView(ServiceFormMixin, OrgViewMixin, FormView):
+    permission = "manage_members"
     form_class = InvitationForm
     template_name = "accounts/member_invite.html"
+    error_field = "email"
 
-    def form_valid(self, form):
-        try:
-            services.invitation_create(
-                org=self.org,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                actor=self.request.user,
-                base_url=self.request.build_absolute_uri("/"),
-            )
-        except ValidationError as error:
-            form.add_error("email", error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Invitation sent to %(email)s. The link works once, for %(days)s days.")
-            % {"email": form.cleaned_data["email"], "days": services.settings.INVITATION_TTL_DAYS},
-        )
-        return redirect("accounts:member_list", org_slug=self.org.slug)
-
-
-class MemberObjectMixin(OrgViewMixin):
-    required_role = Role.ADMIN
-
-    def get_membership(self) -> Membership:
-        return get_for_org(
-            Membership.objects.select_related("user", "organization"),
-            self.org,
-            pk=self.kwargs["member_pk"],
+    def perform(self, form):
+        return services.invitation_create(
+            org=self.org,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            actor=self.request.user,
+            base_url=self.request.build_absolute_uri("/"),
         )
 
-    def success(self):
-        return redirect("accounts:member_list", org_slug=self.org.slug)
+    def success_message(self, invitation):
+        return _("Invitation sent to %(email)s. The link works once, for %(days)s days.") % {
+            "email": invitation.email,
+            "days": settings.INVITATION_TTL_DAYS,
+        }
+
+    def get_success_url(self, invitation):
+        return members_url(self.org)
 
 
-class MemberRoleUpdateView(MemberObjectMixin, FormView):
-    form_class = RoleForm
-    template_name = "accounts/member_role.html"
+class MemberObjectMixin(OrgObjectMixin):
+    permission = "manage_members"
 
     @cached_property
     def target(self) -> Membership:
-        return self.get_membership()
+        return get_or_404(selectors.membership_get, org=self.org, pk=self.kwargs["member_pk"])
 
-    def get_initial(self):
-        return {"role": self.target.role}
+    def get_org_object(self):
+        return self.target
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(target=self.target, **kwargs)
 
-    def form_valid(self, form):
-        target = self.target
-        try:
-            services.membership_change_role(
-                membership=target, role=form.cleaned_data["role"], actor=self.request.user
-            )
-        except ValidationError as error:
-            form.add_error("role", error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(user)s is now %(role)s.")
-            % {
-                "user": target.user.get_full_name() or target.user.email,
-                "role": target.get_role_display(),
-            },
+
+class MemberRoleUpdateView(ServiceFormMixin, MemberObjectMixin, FormView):
+    form_class = RoleForm
+    template_name = "accounts/member_role.html"
+    error_field = "role"
+
+    def get_initial(self):
+        return {"role": self.target.role}
+
+    def perform(self, form):
+        return services.membership_change_role(
+            membership=self.target, role=form.cleaned_data["role"], actor=self.request.user
         )
-        return self.success()
+
+    def success_message(self, target):
+        return _("%(user)s is now %(role)s.") % {
+            "user": target.user.get_full_name() or target.user.email,
+            "role": target.get_role_display(),
+        }
+
+    def get_success_url(self, target):
+        return members_url(self.org)
 
 
-class MemberRemoveView(MemberObjectMixin, TemplateView):
-    template_name = "accounts/member_remove.html"
+class MemberRemoveView(MemberObjectMixin, ConfirmView):
+    confirm_title = gettext_lazy("Remove a member")
+    confirm_label = gettext_lazy("Remove")
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(target=self.get_membership(), **kwargs)
+    def confirm_message(self):
+        user = self.target.user
+        return _("%(who)s will no longer have access to %(org)s. What they created stays.") % {
+            "who": user.get_full_name() or user.email,
+            "org": self.org.name,
+        }
 
-    def post(self, request, *args, **kwargs):
-        target = self.get_membership()
-        try:
-            services.membership_remove(membership=target, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-            return self.success()
-        messages.success(request, _("%(user)s no longer has access.") % {"user": target.user.email})
-        if target.user_id == request.user.id:
-            return redirect("core:start")
-        return self.success()
+    def get_cancel_url(self):
+        return members_url(self.org)
 
+    def get_success_url(self):
+        # Leaving an organisation yourself: its pages are no longer yours to see.
+        if self.target.user_id == self.request.user.id:
+            return reverse("core:start")
+        return members_url(self.org)
 
-class InvitationRevokeView(OrgViewMixin, TemplateView):
-    required_role = Role.ADMIN
-    template_name = "accounts/invitation_revoke.html"
-
-    def get_invitation(self) -> Invitation:
-        return get_for_org(Invitation.objects.pending(), self.org, pk=self.kwargs["invitation_pk"])
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(invitation=self.get_invitation(), **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        invitation = self.get_invitation()
-        services.invitation_revoke(invitation=invitation, actor=request.user)
-        messages.success(
-            request, _("The invitation for %(email)s was withdrawn.") % {"email": invitation.email}
-        )
-        return redirect("accounts:member_list", org_slug=self.org.slug)
+    def perform(self):
+        services.membership_remove(membership=self.target, actor=self.request.user)
+        return _("%(user)s no longer has access.") % {"user": self.target.user.email}
 
 
-class OrganizationSettingsView(OrgViewMixin, UpdateView):
-    required_role = Role.ADMIN
+class InvitationRevokeView(OrgObjectMixin, ConfirmView):
+    permission = "manage_members"
+    confirm_title = gettext_lazy("Withdraw an invitation")
+    confirm_label = gettext_lazy("Withdraw")
+
+    @cached_property
+    def invitation(self) -> Invitation:
+        pk = self.kwargs["invitation_pk"]
+        return get_or_404(selectors.invitation_pending_get, org=self.org, pk=pk)
+
+    def get_org_object(self):
+        return self.invitation
+
+    def confirm_message(self):
+        return _("The link sent to %(email)s will stop working.") % {"email": self.invitation.email}
+
+    def get_cancel_url(self):
+        return members_url(self.org)
+
+    def perform(self):
+        services.invitation_revoke(invitation=self.invitation, actor=self.request.user)
+        return _("The invitation for %(email)s was withdrawn.") % {"email": self.invitation.email}
+
+
+class OrganizationSettingsView(ServiceFormMixin, OrgViewMixin, FormView):
+    permission = "manage_organization"
     form_class = OrganizationForm
     template_name = "accounts/organization_settings.html"
 
-    def get_object(self, queryset=None):
-        return self.org
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.org}
 
-    def form_valid(self, form):
+    def perform(self, form):
         fields = {name: form.cleaned_data[name] for name in form.changed_data}
-        services.organization_update(org=self.org, actor=self.request.user, **fields)
-        messages.success(self.request, _("The organisation settings were saved."))
-        return redirect(reverse("accounts:organization_settings", args=[self.org.slug]))
+        return services.organization_update(org=self.org, actor=self.request.user, **fields)
+
+    def success_message(self, org):
+        return _("The organisation settings were saved.")
+
+    def get_success_url(self, org):
+        return reverse("accounts:organization_settings", args=[self.org.slug])
 
 
 class ActivityListView(OrgViewMixin, ListView):

@@ -1,5 +1,4 @@
-from accounts.models import Role
-
+from .permissions import Abilities
 from .steps import STEPS
 
 
@@ -10,6 +9,6 @@ def organization(request):
     return {
         "org": org,
         "membership": membership,
-        "can": {role: bool(membership and membership.has_role(role)) for role in Role.values},
+        "can": Abilities(membership),
         "nav_steps": [(step, step.url_for(org)) for step in STEPS] if org else [],
     }

@@ -10,10 +10,12 @@ from django.utils import translation
 from accounts.models import Membership, Organization, Role
 from accounts.services import activity_log
 from planner.models import Plan
-from planner.services import plan_create
+from planner.services.plan import plan_create, plan_transition
 from platforms.models import Channel, Platform
 from platforms.recommender import PRESETS
-from platforms.services import brief_save, catalogue_load, channel_create, platform_choose
+from platforms.services.catalogue import catalogue_load
+from platforms.services.channels import channel_create
+from platforms.services.plan import audience_update, choice_save
 
 DEMO_PASSWORD = "vitrine-demo"  # noqa: S105 — published in the README on purpose
 DEMO_DOMAIN = "demo.vitrine.example"
@@ -150,9 +152,10 @@ def _seed_plan(org, demo: DemoOrg, platforms, actor) -> None:
         description=str(preset.description),
         starts_on=datetime.date(year, 1, 1),
         ends_on=datetime.date(year, 12, 31),
-        status=Plan.Status.ACTIVE,
     )
-    brief_save(
+    member = Membership.objects.get(organization=org, user=actor)
+    plan_transition(plan=plan, name="activate", member=member)
+    audience_update(
         plan=plan,
         segments=[
             {"label": str(s.label), "age_min": s.age_min, "age_max": s.age_max, "weight": s.weight}
@@ -165,7 +168,7 @@ def _seed_plan(org, demo: DemoOrg, platforms, actor) -> None:
     )
     for priority, group in enumerate(preset.expected, start=1):
         code = sorted(group)[0]
-        platform_choose(
+        choice_save(
             plan=plan,
             platform=platforms[code],
             priority=priority,

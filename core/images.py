@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -125,6 +126,30 @@ def sanitize_image(
         height=image.height,
         extension=EXTENSIONS[fmt],
     )
+
+
+def save_with_clean_image(instance, field_name: str, upload, *, stem: str = "image") -> None:
+    """Sanitise ``upload`` and save ``instance`` with it in its ImageField ``field_name``.
+
+    The row is validated before the file is written and the file removed if the save fails,
+    so a refused upload leaves no orphan file. Any model with a picture (library images,
+    persona photos, post visuals) stores it this way.
+    """
+    clean = sanitize_image(upload)
+    instance.full_clean(exclude=[field_name])
+    field = instance._meta.get_field(field_name)
+    file = getattr(instance, field_name)
+    file.save(f"{stem}{clean.extension}", ContentFile(clean.content), save=False)
+    # FieldFile.save(save=False) leaves the dimension fields empty: the sanitizer knows them.
+    if field.width_field:
+        setattr(instance, field.width_field, clean.width)
+    if field.height_field:
+        setattr(instance, field.height_field, clean.height)
+    try:
+        instance.save()
+    except Exception:
+        file.storage.delete(file.name)
+        raise
 
 
 def _header_size(content: bytes) -> tuple[int, int]:

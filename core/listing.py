@@ -1,12 +1,16 @@
-"""Filter and sort buttons of list pages, built once so every list behaves the same.
+"""List pages declare their filters and sorts once; the mixin reads them and draws the buttons.
 
-A list view declares its choices; the template includes ``partials/_filter_bar.html`` with the
-``filter_groups`` the view puts in its context. Unknown values in the query string fall back
-to the default rather than failing, and changing a filter goes back to page 1.
+A list view declares ``list_filters`` (``ChoiceFilter``s) and ``sorts`` (``?sort=`` value →
+label, the first being the default). ``self.filters`` is then the cleaned query string, e.g.
+``{"status": "active", "sort": "title"}``, which the view passes to its selector
+(``plan_list(org=..., filters=self.filters)``); the template includes
+``partials/_filter_bar.html`` with the ``filter_groups`` put in its context. Unknown values
+fall back to the default rather than failing, and changing a filter goes back to page 1.
 """
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
 
@@ -22,6 +26,24 @@ class FilterLink:
 class FilterGroup:
     label: str
     links: list[FilterLink] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ChoiceFilter:
+    """One ``?param=`` of a list: ``choices`` are (value, label) pairs.
+
+    ``all_label`` adds an "all" button (value ""); without it, the first choice is the
+    default and should have the value "" so that the plain URL shows it.
+    """
+
+    param: str
+    label: str
+    choices: tuple
+    all_label: str | None = None
+
+    @property
+    def values(self) -> list[str]:
+        return [value for value, _label in self.choices]
 
 
 def chosen(request, param: str, values, default: str = "") -> str:
@@ -53,19 +75,50 @@ def filter_group(
     return FilterGroup(str(label), links)
 
 
-class SortedListMixin:
-    """``sorts`` maps a ``?sort=`` value to its label; the first one is the default."""
+class ListingMixin:
+    """Reads the declared ``list_filters`` and ``sorts`` into ``self.filters``."""
 
+    list_filters: tuple[ChoiceFilter, ...] = ()
     sorts: dict = {}
 
-    @property
-    def sort(self) -> str:
-        return chosen(self.request, "sort", self.sorts, next(iter(self.sorts)))
+    @cached_property
+    def filters(self) -> dict[str, str]:
+        values = {f.param: chosen(self.request, f.param, f.values) for f in self.list_filters}
+        if self.sorts:
+            values["sort"] = chosen(self.request, "sort", self.sorts, next(iter(self.sorts)))
+        return values
+
+    def filter_counts(self) -> dict[str, dict[str, int]]:
+        """Per filter parameter, a count per value shown on its buttons (none by default)."""
+        return {}
+
+    def filter_groups(self) -> list[FilterGroup]:
+        counts = self.filter_counts()
+        groups = [
+            filter_group(
+                self.request,
+                f.label,
+                f.param,
+                f.choices,
+                self.filters[f.param],
+                all_label=f.all_label,
+                counts=counts.get(f.param),
+            )
+            for f in self.list_filters
+        ]
+        if self.sorts:
+            groups.append(
+                filter_group(
+                    self.request,
+                    gettext_lazy("Sort by"),
+                    "sort",
+                    self.sorts.items(),
+                    self.filters["sort"],
+                )
+            )
+        return groups
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(sort=self.sort, **kwargs)
-
-    def sort_group(self) -> FilterGroup:
-        return filter_group(
-            self.request, gettext_lazy("Sort by"), "sort", self.sorts.items(), self.sort
+        return super().get_context_data(
+            filters=self.filters, filter_groups=self.filter_groups(), **kwargs
         )

@@ -1,12 +1,15 @@
 """The one tenancy mechanism: every business row reaches an Organization.
 
 Models inherit ``OrgScopedModel`` (or declare ``org_path`` when the organisation is reached
-through a parent) and are always fetched with ``Model.objects.for_org(org)``; views use
-``get_for_org`` so that another organisation's object is a 404, exactly like a missing one.
+through a parent) and are always fetched with ``Model.objects.for_org(org)``. Selectors use
+``get_for_org``, which raises the model's ``DoesNotExist`` for another organisation's object
+exactly as for a missing one; views call selectors through ``get_or_404``, which turns that
+domain "not found" into a 404 (a management command catches it instead).
 """
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 
@@ -38,6 +41,14 @@ class OrgScopedModel(models.Model):
 
 
 def get_for_org(model_or_qs, org, **lookup):
-    """Fetch one object of ``org`` or raise Http404 (missing and not-yours look the same)."""
+    """One object of ``org``, else the model's ``DoesNotExist`` (missing and not-yours alike)."""
     qs = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs.objects.all()
-    return get_object_or_404(qs.for_org(org), **lookup)
+    return qs.for_org(org).get(**lookup)
+
+
+def get_or_404(selector, **kwargs):
+    """Call a ``*_get`` selector; its domain "not found" becomes the view's 404."""
+    try:
+        return selector(**kwargs)
+    except ObjectDoesNotExist as error:
+        raise Http404(str(error)) from error

@@ -37,8 +37,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-CONTENT_TYPES = ("text", "short_text", "image", "video")
-GOALS = ("visibility", "events", "professional", "community", "video")
+from .choices import ContentType, Goal
+
+CONTENT_TYPES = tuple(ContentType.values)
+GOALS = tuple(Goal.values)
 
 # Weights of the three parts of the score, after the deck's question "which platforms for your
 # audiences (clientèles), your needs and your objectives?". The audience comes first (the

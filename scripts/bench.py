@@ -42,7 +42,8 @@ from django.urls import reverse  # noqa: E402
 from accounts.models import ActivityEntry, Membership, Organization, Role  # noqa: E402
 from planner.models import Plan  # noqa: E402
 from platforms.models import AudienceSegment, Channel, Platform, PlatformChoice  # noqa: E402
-from platforms.services import brief_save, catalogue_load  # noqa: E402
+from platforms.services.catalogue import catalogue_load  # noqa: E402
+from platforms.services.plan import audience_update  # noqa: E402
 
 
 def build(scale: int):
@@ -71,7 +72,7 @@ def build(scale: int):
         Plan(organization=org, title=f"Plan {i}", created_by=admin) for i in range(scale)
     )
     plan = plans[0]
-    brief_save(
+    audience_update(
         plan=plan,
         segments=[{"label": "Families", "age_min": 25, "age_max": 44, "weight": 1}],
         content_types=["image", "video"],

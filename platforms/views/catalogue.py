@@ -2,15 +2,21 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from accounts.models import Role
+from core.htmx import render_page_or_partial, toast
 from core.permissions import OrgViewMixin
+from core.tenancy import get_or_404
 
-from .. import selectors, services
-from ..forms import PlatformNoteForm
+from ..forms.catalogue import PlatformNoteForm
+from ..matrix import build_matrix
+from ..selectors import catalogue as selectors
+from ..selectors.channels import channel_list
+from ..selectors.plan import plan_with_audience_list, segment_list
+from ..services.catalogue import platform_note_update
 
 
 class MatrixView(OrgViewMixin, TemplateView):
@@ -19,13 +25,13 @@ class MatrixView(OrgViewMixin, TemplateView):
     template_name = "platforms/matrix.html"
 
     def get_context_data(self, **kwargs):
-        plans = list(selectors.plans_with_audience(org=self.org))
+        plans = list(plan_with_audience_list(org=self.org))
         selected = self._selected_plan(plans)
         segments, content_types = [], []
         if selected is not None:
-            segments = list(selectors.plan_segments(plan=selected))
+            segments = list(segment_list(plan=selected))
             content_types = selected.platform_brief.content_types
-        matrix = selectors.build_matrix(
+        matrix = build_matrix(
             platforms=selectors.platform_list(), segments=segments, content_types=content_types
         )
         return super().get_context_data(
@@ -51,36 +57,53 @@ class PlatformDetailView(OrgViewMixin, TemplateView):
     """One platform: its figures with sources, image sizes, our channels and our own note."""
 
     template_name = "platforms/platform_detail.html"
-    write_role = Role.EDITOR
+    write_permission = "edit_catalogue_note"
 
     @cached_property
     def platform(self):
-        return selectors.platform_get(code=self.kwargs["platform_code"])
+        return get_or_404(selectors.platform_get, code=self.kwargs["platform_code"])
 
     @cached_property
     def note(self):
         return selectors.platform_note_get(org=self.org, platform=self.platform)
 
+    def get_breadcrumbs(self):
+        matrix = reverse("platforms:matrix", kwargs={"org_slug": self.org.slug})
+        return [(_("Platforms"), matrix), (self.platform.name, None)]
+
+    def note_form(self, data=None) -> PlatformNoteForm:
+        form = PlatformNoteForm(data, instance=self.note)
+        # With htmx the card alone is swapped; without, the form posts and the page reloads.
+        form.helper.attrs.update(
+            {"hx-post": self.request.path, "hx-target": "#note-card", "hx-swap": "outerHTML"}
+        )
+        return form
+
+    def render_note(self, form):
+        context = self.get_context_data(form=form)
+        return render_page_or_partial(self.request, self.template_name, context, partial="note")
+
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", PlatformNoteForm(instance=self.note))
-        channels = selectors.channel_list(org=self.org, active=None).filter(platform=self.platform)
+        kwargs.setdefault("form", self.note_form())
+        channels = channel_list(org=self.org, filters={"state": "all", "platform": self.platform})
         return super().get_context_data(
             platform=self.platform, note=self.note, channels=channels, **kwargs
         )
 
     def post(self, request, *args, **kwargs):
-        form = PlatformNoteForm(request.POST, instance=self.note)
+        form = self.note_form(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        services.platform_note_save(
+            return self.render_note(form)
+        self.note = platform_note_update(
             org=self.org,
             platform=self.platform,
             text=form.cleaned_data["text"],
             actor=request.user,
         )
-        messages.success(
-            request, _("Your note on %(platform)s was saved.") % {"platform": self.platform.name}
-        )
+        message = _("Your note on %(platform)s was saved.") % {"platform": self.platform.name}
+        if request.htmx:
+            return toast(self.render_note(self.note_form()), message)
+        messages.success(request, message)
         return redirect(
             "platforms:platform_detail", org_slug=self.org.slug, platform_code=self.platform.code
         )

@@ -3,30 +3,44 @@
 Channels are archived rather than deleted: later steps hang posts and statistics on them.
 """
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, ListView
 
-from accounts.models import Role
-from core.forms import apply_validation_error
-from core.listing import SortedListMixin, chosen, filter_group
+from core.forms import ServiceFormMixin
+from core.generic import ConfirmView
+from core.listing import ChoiceFilter, ListingMixin
 from core.permissions import OrgObjectMixin, OrgViewMixin
-from core.tenancy import get_for_org
+from core.tenancy import get_or_404
 
-from .. import selectors, services
-from ..forms import ChannelForm
-from ..models import Channel, Platform
+from ..forms.channels import ChannelForm
+from ..models import Channel
+from ..selectors import channels as selectors
+from ..selectors.catalogue import platform_find
+from ..services import channels as services
 
 
-class ChannelListView(SortedListMixin, OrgViewMixin, ListView):
+def channels_url(org) -> str:
+    return reverse("platforms:channel_list", kwargs={"org_slug": org.slug})
+
+
+class ChannelListView(ListingMixin, OrgViewMixin, ListView):
     template_name = "platforms/channel_list.html"
     context_object_name = "channels"
     paginate_by = 25
+    list_filters = (
+        ChoiceFilter(
+            "state",
+            "",
+            (
+                ("", pgettext_lazy("channels", "Active")),
+                ("archived", pgettext_lazy("channels", "Archived")),
+            ),
+        ),
+        ChoiceFilter("kind", gettext_lazy("Kind"), Channel.Kind.choices, gettext_lazy("All")),
+    )
     sorts = {
         "platform": gettext_lazy("Platform"),
         "name": gettext_lazy("Name"),
@@ -35,51 +49,20 @@ class ChannelListView(SortedListMixin, OrgViewMixin, ListView):
     }
 
     def get_queryset(self):
-        self.archived = self.request.GET.get("state") == "archived"
-        self.kind = chosen(self.request, "kind", Channel.Kind.values)
-        channels = selectors.channel_list(org=self.org, active=not self.archived, sort=self.sort)
-        return channels.filter(kind=self.kind) if self.kind else channels
+        return selectors.channel_list(org=self.org, filters=self.filters)
+
+    def filter_counts(self):
+        counts = selectors.channel_counts(org=self.org)
+        return {"state": {"": counts["active"], "archived": counts["archived"]}}
 
     def get_context_data(self, **kwargs):
-        counts = Channel.objects.for_org(self.org).aggregate(
-            active=Count("pk", filter=Q(is_active=True)),
-            archived=Count("pk", filter=Q(is_active=False)),
-        )
-        states = [
-            ("", pgettext_lazy("channels", "Active")),
-            ("archived", pgettext_lazy("channels", "Archived")),
-        ]
-        request = self.request
-        groups = [
-            filter_group(
-                request,
-                "",
-                "state",
-                states,
-                "archived" if self.archived else "",
-                counts={"": counts["active"], "archived": counts["archived"]},
-            ),
-            filter_group(
-                request,
-                gettext_lazy("Kind"),
-                "kind",
-                Channel.Kind.choices,
-                self.kind,
-                all_label=gettext_lazy("All"),
-            ),
-            self.sort_group(),
-        ]
-        return super().get_context_data(
-            archived=self.archived, kind=self.kind, filter_groups=groups, tab="channels", **kwargs
-        )
+        return super().get_context_data(tab="channels", **kwargs)
 
 
 class ChannelObjectMixin(OrgObjectMixin):
     @cached_property
     def channel(self) -> Channel:
-        return get_for_org(
-            Channel.objects.select_related("platform"), self.org, pk=self.kwargs["channel_pk"]
-        )
+        return get_or_404(selectors.channel_get, org=self.org, pk=self.kwargs["channel_pk"])
 
     def get_org_object(self):
         return self.channel
@@ -88,70 +71,86 @@ class ChannelObjectMixin(OrgObjectMixin):
         return super().get_context_data(channel=self.channel, tab="channels", **kwargs)
 
 
-class ChannelFormMixin:
+class ChannelFormMixin(ServiceFormMixin):
     form_class = ChannelForm
     template_name = "platforms/channel_form.html"
-    required_role = Role.EDITOR
+    permission = "edit_channel"
 
-    def form_valid(self, form):
-        try:
-            channel = self.save(form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("The channel “%(name)s” was saved.") % {"name": channel.name}
-        )
-        return redirect("platforms:channel_list", org_slug=self.org.slug)
+    def get_breadcrumbs(self):
+        return [(_("Our channels"), channels_url(self.org))]
+
+    def success_message(self, channel):
+        return _("The channel “%(name)s” was saved.") % {"name": channel.name}
+
+    def get_success_url(self, channel):
+        return channels_url(self.org)
 
 
 class ChannelCreateView(ChannelFormMixin, OrgViewMixin, FormView):
     def get_initial(self):
         # "Add a channel" from a platform's page arrives with ?platform=<code>.
-        code = self.request.GET.get("platform")
-        platform = Platform.objects.active().filter(code=code).first() if code else None
+        platform = platform_find(code=self.request.GET.get("platform"))
         return {"platform": platform} if platform else {}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tab="channels", **kwargs)
 
-    def save(self, data):
-        return services.channel_create(org=self.org, actor=self.request.user, **data)
+    def perform(self, form):
+        return services.channel_create(org=self.org, actor=self.request.user, **form.cleaned_data)
 
 
 class ChannelUpdateView(ChannelFormMixin, ChannelObjectMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.channel}
 
-    def save(self, data):
-        return services.channel_update(channel=self.channel, actor=self.request.user, **data)
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (self.channel.name, None)]
 
-
-class ChannelStateView(ChannelObjectMixin, TemplateView):
-    """Archive (or restore) after a confirmation page; the list's buttons post directly."""
-
-    required_role = Role.EDITOR
-    template_name = "platforms/channel_confirm_state.html"
-    active = False
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(restoring=self.active, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        channel = services.channel_set_active(
-            channel=self.channel, active=self.active, actor=request.user
+    def perform(self, form):
+        return services.channel_update(
+            channel=self.channel, actor=self.request.user, **form.cleaned_data
         )
-        if self.active:
-            message = _("The channel “%(name)s” is active again.")
-        else:
-            message = _("The channel “%(name)s” was archived. Its history is kept.")
-        messages.success(request, message % {"name": channel.name})
-        return redirect("platforms:channel_list", org_slug=self.org.slug)
 
 
-class ChannelArchiveView(ChannelStateView):
+class ChannelArchiveView(ChannelObjectMixin, ConfirmView):
+    """Archive after a confirmation page; the list's buttons post directly."""
+
+    permission = "edit_channel"
+    confirm_title = gettext_lazy("Archive the channel")
+    confirm_label = gettext_lazy("Archive")
     active = False
 
+    def confirm_message(self):
+        return _(
+            "“%(name)s” will no longer be offered for new posts. Its history (posts, "
+            "statistics) is kept and you can restore it at any time."
+        ) % {"name": self.channel.name}
 
-class ChannelRestoreView(ChannelStateView):
+    def get_cancel_url(self):
+        return channels_url(self.org)
+
+    def perform(self):
+        channel = services.channel_set_active(
+            channel=self.channel, active=self.active, actor=self.request.user
+        )
+        return _("The channel “%(name)s” was archived. Its history is kept.") % {
+            "name": channel.name
+        }
+
+
+class ChannelRestoreView(ChannelArchiveView):
+    confirm_title = gettext_lazy("Restore the channel")
+    confirm_label = gettext_lazy("Restore")
+    confirm_style = "primary"
     active = True
+
+    def confirm_message(self):
+        return _("“%(name)s” will be listed with the active channels again.") % {
+            "name": self.channel.name
+        }
+
+    def perform(self):
+        channel = services.channel_set_active(
+            channel=self.channel, active=self.active, actor=self.request.user
+        )
+        return _("The channel “%(name)s” is active again.") % {"name": channel.name}

@@ -2,68 +2,45 @@
 
 Images are organisation data, so they are never served from a public ``/media/`` URL: every
 picture (crops, and the previews shown on the pages) goes through the organisation-scoped crop
-view. Previews use the reserved pseudo-platform ``_preview`` (no catalogue code starts with an
-underscore), with the sizes of ``PREVIEW_SIZES``: they keep the whole picture, only smaller.
+view. Previews use the reserved pseudo-platform ``_preview`` (see ``platforms.crops``).
 """
 
 import hashlib
-from dataclasses import dataclass
 from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from accounts.models import Role
 from core.forms import apply_validation_error
-from core.images import CropSpec, crop_to, crops_zip, is_upscaled
+from core.generic import ConfirmView
 from core.permissions import OrgObjectMixin, OrgViewMixin
-from core.tenancy import get_for_org
+from core.tenancy import get_or_404
 
-from .. import selectors, services
-from ..image_forms import FocalPointForm, ImageUploadForm
-from ..models import ImageFormat, SourceImage
-
-#: Pseudo-platform of the on-page previews, and the longest side of each preview size.
-PREVIEW_PLATFORM = "_preview"
-PREVIEW_SIZES = {"thumb": 480, "large": 1600}
+from .. import crops
+from ..forms.images import FocalPointForm, ImageUploadForm
+from ..selectors import images as selectors
+from ..selectors.catalogue import image_format_get, image_format_list
+from ..services import images as services
 
 
-def crop_filename(image: SourceImage, fmt: ImageFormat) -> str:
-    """``<title-slug>-<platform>-<format>-<W>x<H>.jpg``: sortable, and says what it is for."""
-    stem = slugify(image.title) or "image"
-    return f"{stem}-{fmt.platform.code}-{fmt.code}-{fmt.width}x{fmt.height}.jpg"
-
-
-def preview_spec(image: SourceImage, longest: int) -> CropSpec:
-    """The whole picture, scaled down (never up) so that its longest side is ``longest``."""
-    scale = min(1.0, longest / max(image.width, image.height, 1))
-    return CropSpec(max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-
-
-def read_image(image: SourceImage) -> bytes:
-    with image.file.open("rb") as fh:
-        return fh.read()
-
-
-@dataclass
-class FormatRow:
-    format: ImageFormat
-    upscaled: bool
+def images_url(org) -> str:
+    return reverse("platforms:image_list", kwargs={"org_slug": org.slug})
 
 
 class ImageObjectMixin(OrgObjectMixin):
     @cached_property
-    def image(self) -> SourceImage:
-        return get_for_org(SourceImage, self.org, pk=self.kwargs["image_pk"])
+    def image(self):
+        return get_or_404(selectors.image_get, org=self.org, pk=self.kwargs["image_pk"])
 
     def get_org_object(self):
         return self.image
@@ -72,7 +49,7 @@ class ImageObjectMixin(OrgObjectMixin):
 class ImageListView(OrgViewMixin, ListView):
     """Every member sees the library; uploading (POST) needs an editor."""
 
-    write_role = Role.EDITOR
+    write_permission = "edit_image"
     template_name = "platforms/image_list.html"
     context_object_name = "images"
     paginate_by = 24
@@ -82,7 +59,7 @@ class ImageListView(OrgViewMixin, ListView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", ImageUploadForm())
-        return super().get_context_data(preview_platform=PREVIEW_PLATFORM, **kwargs)
+        return super().get_context_data(preview_platform=crops.PREVIEW_PLATFORM, **kwargs)
 
     def post(self, request, *args, **kwargs):
         form = ImageUploadForm(request.POST, request.FILES)
@@ -114,15 +91,15 @@ class ImageListView(OrgViewMixin, ListView):
 class ImageDetailView(ImageObjectMixin, TemplateView):
     """The picture, its focal point (editors change it) and every format to download."""
 
-    write_role = Role.EDITOR
+    write_permission = "edit_image"
     template_name = "platforms/image_detail.html"
+
+    def get_breadcrumbs(self):
+        return [(_("Images"), images_url(self.org)), (self.image.title, None)]
 
     def get_context_data(self, **kwargs):
         image = self.image
-        rows = [
-            FormatRow(f, is_upscaled(image.width, image.height, CropSpec(f.width, f.height)))
-            for f in selectors.image_formats_for()
-        ]
+        rows = crops.format_rows(image, image_format_list())
         groups = [
             (platform, list(items))
             for platform, items in groupby(rows, key=lambda row: row.format.platform)
@@ -132,7 +109,7 @@ class ImageDetailView(ImageObjectMixin, TemplateView):
             image=image,
             format_groups=groups,
             upscaled_count=sum(row.upscaled for row in rows),
-            preview_platform=PREVIEW_PLATFORM,
+            preview_platform=crops.PREVIEW_PLATFORM,
             **kwargs,
         )
 
@@ -154,19 +131,29 @@ class ImageDetailView(ImageObjectMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class ImageDeleteView(ImageObjectMixin, TemplateView):
-    required_role = Role.EDITOR
-    template_name = "platforms/image_confirm_delete.html"
+class ImageDeleteView(ImageObjectMixin, ConfirmView):
+    permission = "edit_image"
+    confirm_title = gettext_lazy("Delete the image")
+    confirm_label = gettext_lazy("Delete")
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(image=self.image, **kwargs)
+    def confirm_message(self):
+        return _(
+            "“%(title)s” will be deleted. Crops you already downloaded are not affected. "
+            "This cannot be undone."
+        ) % {"title": self.image.title}
 
-    def post(self, request, *args, **kwargs):
-        image = self.image
-        title = image.title
-        services.image_delete(image=image, actor=request.user)
-        messages.success(request, _("The image “%(title)s” was deleted.") % {"title": title})
-        return redirect("platforms:image_list", org_slug=self.org.slug)
+    def get_cancel_url(self):
+        return reverse(
+            "platforms:image_detail", kwargs={"org_slug": self.org.slug, "image_pk": self.image.pk}
+        )
+
+    def get_success_url(self):
+        return images_url(self.org)
+
+    def perform(self):
+        title = self.image.title
+        services.image_delete(image=self.image, actor=self.request.user)
+        return _("The image “%(title)s” was deleted.") % {"title": title}
 
 
 class ImageFileMixin(ImageObjectMixin):
@@ -198,32 +185,27 @@ class ImageCropView(ImageFileMixin, View):
     def get(self, request, *args, **kwargs):
         image = self.image
         platform_code, format_code = self.kwargs["platform_code"], self.kwargs["format_code"]
-        if platform_code == PREVIEW_PLATFORM:
+        if platform_code == crops.PREVIEW_PLATFORM:
             return self.preview(image, format_code)
-        fmt = get_object_or_404(
-            selectors.image_formats_for(), platform__code=platform_code, code=format_code
-        )
+        fmt = get_or_404(image_format_get, platform_code=platform_code, code=format_code)
         etag = self.etag(fmt.platform.code, fmt.code, fmt.width, fmt.height)
         if response := self.not_modified(etag):
             return response
-        content = crop_to(
-            read_image(image),
-            CropSpec(fmt.width, fmt.height),
-            focal_x=image.focal_x,
-            focal_y=image.focal_y,
-        )
         return self.file_response(
-            content, "image/jpeg", etag=etag, filename=crop_filename(image, fmt)
+            crops.crop(image, fmt),
+            "image/jpeg",
+            etag=etag,
+            filename=crops.crop_filename(image, fmt),
         )
 
-    def preview(self, image: SourceImage, size: str):
-        if size not in PREVIEW_SIZES:
+    def preview(self, image, size: str):
+        if size not in crops.PREVIEW_SIZES:
             raise Http404
-        spec = preview_spec(image, PREVIEW_SIZES[size])
-        etag = self.etag(PREVIEW_PLATFORM, spec.width, spec.height)
+        spec = crops.preview_spec(image, crops.PREVIEW_SIZES[size])
+        etag = self.etag(crops.PREVIEW_PLATFORM, spec.width, spec.height)
         if response := self.not_modified(etag):
             return response
-        return self.file_response(crop_to(read_image(image), spec), "image/jpeg", etag=etag)
+        return self.file_response(crops.preview(image, spec), "image/jpeg", etag=etag)
 
 
 class ImageZipView(ImageFileMixin, View):
@@ -232,7 +214,7 @@ class ImageZipView(ImageFileMixin, View):
     def get(self, request, *args, **kwargs):
         image = self.image
         codes = [c for c in request.GET.getlist("platform") if c]
-        formats = list(selectors.image_formats_for(codes=codes or None))
+        formats = list(image_format_list(codes=codes or None))
         if not formats:
             raise Http404(_("No format matches these platforms."))
         etag = self.etag(
@@ -240,11 +222,9 @@ class ImageZipView(ImageFileMixin, View):
         )
         if response := self.not_modified(etag):
             return response
-        content = crops_zip(
-            read_image(image),
-            [(crop_filename(image, f), CropSpec(f.width, f.height)) for f in formats],
-            focal_x=image.focal_x,
-            focal_y=image.focal_y,
+        return self.file_response(
+            crops.crops_zip(image, formats),
+            "application/zip",
+            etag=etag,
+            filename=crops.zip_filename(image),
         )
-        filename = f"{slugify(image.title) or 'image'}-crops.zip"
-        return self.file_response(content, "application/zip", etag=etag, filename=filename)

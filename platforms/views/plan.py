@@ -2,17 +2,25 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from accounts.models import Role
-from core.tenancy import get_for_org
-from planner.views import PlanObjectMixin
+from core.forms import ServiceFormMixin
+from core.generic import ConfirmView
+from core.htmx import render_page_or_partial
+from core.tenancy import get_or_404
+from planner.access import PlanObjectMixin
 
-from .. import recommender, selectors, services
-from ..forms import BriefForm, ChoiceForm, segment_formset
+from .. import recommender
+from ..forms.plan import BriefForm, ChoiceForm, segment_formset
 from ..models import PlatformBrief, PlatformChoice
+from ..selectors import catalogue as catalogue_selectors
+from ..selectors import plan as selectors
+from ..services import plan as services
 
 
 def audience_errors(formset, brief_form) -> list[str]:
@@ -27,27 +35,33 @@ def audience_errors(formset, brief_form) -> list[str]:
     return errors
 
 
-class PlanAudienceMixin(PlanObjectMixin):
+class PlanStepThreeMixin(PlanObjectMixin):
+    """The plan's saved audience and the ranking it gives, for every page of step 3."""
+
     @cached_property
     def brief(self) -> PlatformBrief | None:
-        return selectors.plan_brief(plan=self.plan)
+        return selectors.audience_get(plan=self.plan)
 
     @cached_property
     def saved_segments(self) -> list[dict]:
         return [
             {"label": s.label, "age_min": s.age_min, "age_max": s.age_max, "weight": s.weight}
-            for s in selectors.plan_segments(plan=self.plan)
+            for s in selectors.segment_list(plan=self.plan)
         ]
 
     @cached_property
     def platforms(self):
-        return list(selectors.platform_list())
+        return list(catalogue_selectors.platform_list())
 
     def rank(self, segments, content_types, goal):
         if not segments or not content_types:
             return []
-        return services.recommendation_for(
-            platforms=self.platforms, segments=segments, content_types=content_types, goal=goal
+        return selectors.recommendation_list(
+            platforms=self.platforms,
+            segments=segments,
+            content_types=content_types,
+            goal=goal,
+            today_year=timezone.localdate().year,
         )
 
     def saved_ranking(self):
@@ -55,13 +69,24 @@ class PlanAudienceMixin(PlanObjectMixin):
             return []
         return self.rank(self.saved_segments, self.brief.content_types, self.brief.goal)
 
+    def step_url(self) -> str:
+        return reverse(
+            "platforms:plan_platforms", kwargs={"org_slug": self.org.slug, "plan_pk": self.plan.pk}
+        )
 
-class PlanPlatformsView(PlanAudienceMixin, TemplateView):
-    """One view, two templates: the full page, or only the ranking for htmx live updates."""
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (_("Step 3: platforms"), self.step_url())]
+
+
+class PlanPlatformsView(PlanStepThreeMixin, TemplateView):
+    """One view for the page and, for htmx live updates, only its ``ranking`` partial."""
 
     template_name = "platforms/plan_platforms.html"
-    results_template_name = "platforms/partials/_ranking.html"
-    write_role = Role.EDITOR
+    write_permission = "edit_plan"
+
+    def get_breadcrumbs(self):
+        *trail, (label, _url) = super().get_breadcrumbs()
+        return [*trail, (label, None)]
 
     def get(self, request, *args, **kwargs):
         preset = recommender.PRESETS.get(request.GET.get("preset", ""))
@@ -78,9 +103,9 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
             formset, brief_form = self._forms_from_saved()
         unsaved = preset is not None or formset.is_bound
         context = self.get_context_data(formset=formset, brief_form=brief_form, unsaved=unsaved)
-        if request.htmx and request.htmx.target == "ranking":
-            return self.response_class(request, self.results_template_name, context)
-        return self.render_to_response(context)
+        return render_page_or_partial(
+            request, self.template_name, context, partial="ranking", target="ranking"
+        )
 
     def post(self, request, *args, **kwargs):
         formset = segment_formset(request.POST)
@@ -90,7 +115,7 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
             return self.render_to_response(
                 self.get_context_data(formset=formset, brief_form=brief_form, unsaved=True)
             )
-        services.brief_save(
+        services.audience_update(
             plan=self.plan,
             segments=formset.segments(),
             content_types=brief_form.cleaned_data["content_types"],
@@ -99,7 +124,7 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
             actor=request.user,
         )
         messages.success(request, _("The audience of the plan was saved."))
-        return redirect("platforms:plan_platforms", org_slug=self.org.slug, plan_pk=self.plan.pk)
+        return redirect(self.step_url())
 
     def _forms_from_preset(self, preset):
         segments = [
@@ -139,10 +164,9 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
     def get_context_data(self, *, formset, brief_form, unsaved=False, **kwargs):
         audience = self._current_audience(formset, brief_form)
         ranking = self.rank(*audience) if audience else []
-        choices = list(selectors.plan_choices(plan=self.plan))
+        choices = list(selectors.choice_list(plan=self.plan))
         chosen = {c.platform.code: c for c in choices}
         return super().get_context_data(
-            plan=self.plan,
             formset=formset,
             brief_form=brief_form,
             incomplete=audience is None or not ranking,
@@ -156,16 +180,16 @@ class PlanPlatformsView(PlanAudienceMixin, TemplateView):
         )
 
 
-class PlatformChooseView(PlanAudienceMixin, FormView):
+class PlatformChooseView(ServiceFormMixin, PlanStepThreeMixin, FormView):
     """Record a platform for the plan, with a priority and the team's rationale."""
 
-    required_role = Role.EDITOR
+    permission = "edit_plan"
     form_class = ChoiceForm
     template_name = "platforms/plan_choose.html"
 
     @cached_property
     def platform(self):
-        return selectors.platform_get(code=self.kwargs["platform_code"])
+        return get_or_404(catalogue_selectors.platform_get, code=self.kwargs["platform_code"])
 
     @cached_property
     def recommendation(self):
@@ -173,7 +197,7 @@ class PlatformChooseView(PlanAudienceMixin, FormView):
 
     @cached_property
     def existing(self) -> PlatformChoice | None:
-        return selectors.plan_choices(plan=self.plan).filter(platform=self.platform).first()
+        return selectors.choice_list(plan=self.plan).filter(platform=self.platform).first()
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.existing}
@@ -184,17 +208,19 @@ class PlatformChooseView(PlanAudienceMixin, FormView):
         reasons = self.recommendation.reasons if self.recommendation else ()
         return {"rationale": "\n".join(f"- {r}" for r in reasons)}
 
+    def get_breadcrumbs(self):
+        return super().get_breadcrumbs()[1:]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            plan=self.plan,
             platform=self.platform,
             recommendation=self.recommendation,
             existing=self.existing,
             **kwargs,
         )
 
-    def form_valid(self, form):
-        services.platform_choose(
+    def perform(self, form):
+        return services.choice_save(
             plan=self.plan,
             platform=self.platform,
             priority=form.cleaned_data["priority"],
@@ -202,27 +228,33 @@ class PlatformChooseView(PlanAudienceMixin, FormView):
             actor=self.request.user,
             recommendation=self.recommendation,
         )
-        messages.success(
-            self.request, _("%(platform)s is in the plan.") % {"platform": self.platform.name}
-        )
-        return redirect("platforms:plan_platforms", org_slug=self.org.slug, plan_pk=self.plan.pk)
+
+    def success_message(self, choice):
+        return _("%(platform)s is in the plan.") % {"platform": self.platform.name}
+
+    def get_success_url(self, choice):
+        return self.step_url()
 
 
-class PlatformChoiceRemoveView(PlanObjectMixin, TemplateView):
-    required_role = Role.EDITOR
-    template_name = "platforms/plan_choice_remove.html"
+class PlatformChoiceRemoveView(PlanStepThreeMixin, ConfirmView):
+    permission = "edit_plan"
+    confirm_title = gettext_lazy("Remove a platform from the plan")
+    confirm_label = gettext_lazy("Remove")
 
     @cached_property
     def choice(self) -> PlatformChoice:
-        return get_for_org(
-            PlatformChoice.objects.filter(plan=self.plan), self.org, pk=self.kwargs["choice_pk"]
-        )
+        return get_or_404(selectors.choice_get, plan=self.plan, pk=self.kwargs["choice_pk"])
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(plan=self.plan, choice=self.choice, **kwargs)
+    def confirm_message(self):
+        return _("%(name)s and its rationale will be removed from “%(title)s”.") % {
+            "name": self.choice.platform_name,
+            "title": self.plan.title,
+        }
 
-    def post(self, request, *args, **kwargs):
+    def get_cancel_url(self):
+        return self.step_url()
+
+    def perform(self):
         name = self.choice.platform_name
-        services.platform_unchoose(choice=self.choice, actor=request.user)
-        messages.success(request, _("%(platform)s was removed from the plan.") % {"platform": name})
-        return redirect("platforms:plan_platforms", org_slug=self.org.slug, plan_pk=self.plan.pk)
+        services.choice_delete(choice=self.choice, actor=self.request.user)
+        return _("%(platform)s was removed from the plan.") % {"platform": name}

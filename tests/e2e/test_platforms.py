@@ -8,9 +8,12 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from accounts.models import Role
-from platforms import selectors, services
 from platforms.models import Platform, PlatformChoice
 from platforms.recommender import PRESETS
+from platforms.selectors.catalogue import platform_list
+from platforms.selectors.plan import recommendation_list
+from platforms.services.catalogue import catalogue_load
+from platforms.services.plan import audience_update, choice_save
 from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, PlanFactory
 
 from .conftest import login
@@ -33,7 +36,7 @@ OVERFLOWING_ELEMENTS = """() => [...document.querySelectorAll('body *')]
 @pytest.fixture
 def catalogue(transactional_db):
     """The real platform catalogue (each transactional test starts from an empty database)."""
-    services.catalogue_load()
+    catalogue_load()
 
 
 @pytest.fixture
@@ -48,7 +51,7 @@ def plan(editor):
 
 
 def save_audience(plan, actor, segments, content_types, goal="", preset=""):
-    services.brief_save(
+    audience_update(
         plan=plan,
         segments=segments,
         content_types=list(content_types),
@@ -69,8 +72,8 @@ def save_preset(plan, actor, preset=PRESET):
 
 def expected_order(segments, content_types, goal=""):
     """The server's own ranking of an audience: the browser must show exactly this."""
-    results = services.recommendation_for(
-        platforms=selectors.platform_list(),
+    results = recommendation_list(
+        platforms=platform_list(),
         segments=segments,
         content_types=content_types,
         goal=goal,
@@ -227,7 +230,7 @@ def test_recommender_page_with_a_saved_audience_and_a_choice(
     page, editor, plan, screenshot, device
 ):
     save_preset(plan, editor.user)
-    services.platform_choose(
+    choice_save(
         plan=plan,
         platform=Platform.objects.get(code="facebook"),
         priority=PlatformChoice.Priority.PRIMARY,

@@ -1,6 +1,6 @@
 import pytest
 
-from platforms.services import catalogue_load
+from platforms.services.catalogue import catalogue_load
 
 
 @pytest.fixture

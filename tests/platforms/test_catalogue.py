@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from platforms.models import ImageFormat, Platform, PlatformFigure
-from platforms.services import CATALOGUE_PATH, catalogue_load
+from platforms.services.catalogue import CATALOGUE_PATH, catalogue_load
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_every_descriptive_text_of_the_fixture_can_be_translated():
     from django.utils import translation
 
     from platforms.catalogue_text import CATALOGUE_TEXTS, catalogue_text
-    from platforms.services import CATALOGUE_PATH
+    from platforms.services.catalogue import CATALOGUE_PATH
 
     platforms = json.loads(CATALOGUE_PATH.read_text())["platforms"]
     texts = {p["notes"] for p in platforms if p.get("notes")}

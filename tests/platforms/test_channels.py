@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.models import ActivityEntry, Role
-from platforms import services
 from platforms.models import Channel
+from platforms.services import channels as services
 from tests.factories import ChannelFactory, PlatformFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +113,7 @@ def test_list_filters_by_kind_and_sorts(client_as, org, platform):
     assert [c.name for c in by_name] == ["A own", "B partner"]
     # Unknown values fall back to the defaults instead of failing.
     response = client.get(url(org), {"sort": "drop table", "kind": "nope"})
-    assert response.status_code == 200 and response.context["sort"] == "platform"
+    assert response.status_code == 200 and response.context["filters"]["sort"] == "platform"
 
 
 def test_list_shows_only_this_organisation(client_as, org, other_org, platform):

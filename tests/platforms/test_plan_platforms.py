@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from accounts.models import ActivityEntry, Role
 from platforms.models import AudienceSegment, Platform, PlatformBrief, PlatformChoice
-from platforms.services import brief_save
+from platforms.services.plan import audience_update
 from tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_viewer_can_explore_but_not_save(client_as, plan, catalogue):
 
 def test_choosing_a_platform_keeps_score_reasons_and_name(client_as, plan, catalogue):
     client = client_as(Role.EDITOR)
-    brief_save(
+    audience_update(
         plan=plan,
         segments=[{"label": "Students", "age_min": 18, "age_max": 25, "weight": 1}],
         content_types=["image"],
@@ -159,7 +159,7 @@ def test_remove_choice_after_confirmation(client_as, plan, catalogue):
 
 def test_page_query_count_is_constant(client_as, plan, catalogue, django_assert_max_num_queries):
     client = client_as(Role.EDITOR)
-    brief_save(
+    audience_update(
         plan=plan,
         segments=[
             {"label": f"S{i}", "age_min": 10 + i, "age_max": 30 + i, "weight": 1} for i in range(8)
@@ -179,7 +179,7 @@ def test_matrix_highlights_the_plan_audience(
     client_as, plan, catalogue, django_assert_max_num_queries
 ):
     client = client_as(Role.VIEWER)
-    brief_save(
+    audience_update(
         plan=plan,
         segments=[{"label": "Teens", "age_min": 13, "age_max": 17, "weight": 1}],
         content_types=["video"],

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from platforms.services import CATALOGUE_PATH, catalogue_load
+from platforms.services.catalogue import CATALOGUE_PATH, catalogue_load
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from platforms import recommender
-from platforms.selectors import platform_list
+from platforms.selectors.catalogue import platform_list
 
 USAGE_ERROR = 2
 

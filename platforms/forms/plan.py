@@ -1,31 +1,44 @@
-"""Forms of step 3: a plan's audience, choices, local notes, and the organisation's channels."""
+"""Forms of step 3 of a plan: the audience (segments, content types, goal) and a choice."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import Channel, ContentType, Goal, Platform, PlatformChoice, PlatformNote
+from core.forms import CrispyFormMixin
+
+from ..models import ContentType, Goal, PlatformChoice
 
 MAX_SEGMENTS = 8
 BLANK_SEGMENT_ROWS = 2
 
 
+SMALL_INPUT = {"class": "form-control form-control-sm"}
+
+
 class SegmentForm(forms.Form):
+    """One audience row; the template renders its widgets, whose limits come from the fields."""
+
     label = forms.CharField(
         label=_("Audience"),
         max_length=120,
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": _("e.g. Families")}),
+        widget=forms.TextInput(attrs={**SMALL_INPUT, "placeholder": _("e.g. Families")}),
     )
     # Short labels: the row sits under the legend "Audiences (age ranges)".
     age_min = forms.IntegerField(
-        label=pgettext_lazy("age range", "From"), min_value=0, max_value=120, required=False
+        label=pgettext_lazy("age range", "From"),
+        min_value=0,
+        max_value=120,
+        required=False,
+        widget=forms.NumberInput(attrs=SMALL_INPUT),
     )
     age_max = forms.IntegerField(
-        label=pgettext_lazy("age range", "To"), min_value=0, max_value=120, required=False
+        label=pgettext_lazy("age range", "To"),
+        min_value=0,
+        max_value=120,
+        required=False,
+        widget=forms.NumberInput(attrs=SMALL_INPUT),
     )
     weight = forms.DecimalField(
         label=_("Weight"),
@@ -35,7 +48,17 @@ class SegmentForm(forms.Form):
         initial=1,
         required=False,
         help_text=_("1 = normal, 2 = twice as important"),
+        widget=forms.NumberInput(attrs=SMALL_INPUT),
     )
+
+    def full_clean(self):
+        super().full_clean()
+        # Mark the invalid inputs for Bootstrap and screen readers (fields are per-form copies).
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid"
+                attrs["aria-describedby"] = f"{self[name].auto_id}-error"
 
     def clean(self):
         cleaned = super().clean()
@@ -96,6 +119,7 @@ class BriefForm(forms.Form):
         label=_("Main goal"),
         choices=[("", _("No particular goal")), *Goal.choices],
         required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     preset = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -109,7 +133,9 @@ def segment_formset(data=None, initial=None) -> SegmentFormSet:
     return formset
 
 
-class ChoiceForm(forms.ModelForm):
+class ChoiceForm(CrispyFormMixin, forms.ModelForm):
+    submit_label = _("Record this choice")
+
     class Meta:
         model = PlatformChoice
         fields = ["priority", "rationale"]
@@ -117,77 +143,3 @@ class ChoiceForm(forms.ModelForm):
             "priority": forms.RadioSelect,
             "rationale": forms.Textarea(attrs={"rows": 5}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Record this choice")))
-
-
-class PlatformNoteForm(forms.ModelForm):
-    text = forms.CharField(
-        label=_("Our note"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("What your team knows about this platform locally. Leave empty to remove."),
-    )
-
-    class Meta:
-        model = PlatformNote
-        fields = ["text"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Save our note")))
-
-
-class ChannelForm(forms.ModelForm):
-    """An account of the organisation; the partner fields only matter for partner accounts."""
-
-    class Meta:
-        model = Channel
-        fields = ["platform", "name", "handle", "url", "kind", "partner_contact", "lead_time_days"]
-        widgets = {"kind": forms.RadioSelect}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["platform"].queryset = Platform.objects.filter(is_active=True)
-        self.fields["platform"].empty_label = _("Choose a platform")
-        self.fields["name"].help_text = _("What your team calls it, e.g. “Library – Instagram”.")
-        self.fields["url"].widget.attrs["placeholder"] = "https://"
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            Row(Column("platform", css_class="col-md-5"), Column("name", css_class="col-md-7")),
-            Row(Column("handle", css_class="col-md-5"), Column("url", css_class="col-md-7")),
-            "kind",
-            Fieldset(
-                _("Partner account"),
-                HTML(
-                    '<p class="small text-body-secondary">'
-                    + str(_("Only for an account you publish through, such as the city’s."))
-                    + "</p>"
-                ),
-                Row(
-                    Column("partner_contact", css_class="col-md-8"),
-                    Column("lead_time_days", css_class="col-md-4"),
-                ),
-                css_class="partner-fields",
-                data_show_when="kind=partner",
-            ),
-        )
-        self.helper.add_input(Submit("save", _("Save the channel")))
-
-    def validate_unique(self):
-        """The service checks the name, case-insensitively and with a clearer message."""
-
-    validate_constraints = validate_unique
-
-    def clean(self):
-        cleaned = super().clean()
-        # The partner fields are hidden for an own account: what they held no longer applies.
-        if cleaned.get("kind") == Channel.Kind.OWN:
-            cleaned["partner_contact"] = ""
-            cleaned["lead_time_days"] = 0
-        return cleaned

@@ -1,7 +1,8 @@
 """The plan: one social-media plan of an organisation, the container of the seven steps.
 
 Steps 1, 2, 4–7 (benefits and risks, objectives, content, calendar, communities, evaluation)
-attach to ``Plan`` in later versions; step 3 lives in ``platforms`` (audience, choices).
+attach to ``Plan`` in their own modules; step 3 lives in ``platforms`` (audience, choices).
+Its status changes only through ``PLAN_WORKFLOW``, which keeps each change in ``PlanTransition``.
 """
 
 from django.core.exceptions import ValidationError
@@ -10,7 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import actor_field
-from core.tenancy import OrgScopedModel
+from core.tenancy import OrgScopedModel, org_queryset
+from core.workflow import Transition, TransitionRecord, Workflow
 
 
 class Plan(OrgScopedModel):
@@ -52,3 +54,32 @@ class Plan(OrgScopedModel):
         return reverse(
             "planner:plan_detail", kwargs={"org_slug": self.organization.slug, "plan_pk": self.pk}
         )
+
+
+class PlanTransition(TransitionRecord):
+    """A change of a plan's status, with who, when and why."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="transitions")
+
+    objects = org_queryset("plan__organization").as_manager()
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("plan status change")
+        verbose_name_plural = _("plan status changes")
+
+    @property
+    def to_status_label(self) -> str:
+        return Plan.Status(self.to_status).label
+
+
+_S = Plan.Status
+PLAN_WORKFLOW = Workflow(
+    transitions={
+        "activate": Transition((_S.DRAFT,), _S.ACTIVE, _("Start the plan")),
+        "to_draft": Transition((_S.ACTIVE,), _S.DRAFT, _("Back to draft")),
+        "archive": Transition((_S.DRAFT, _S.ACTIVE), _S.ARCHIVED, _("Archive")),
+        "restore": Transition((_S.ARCHIVED,), _S.DRAFT, _("Restore as a draft")),
+    },
+    history=PlanTransition,
+    fk="plan",
+)

@@ -1,14 +1,15 @@
 """Forms of the image library: upload an image, set its focal point, choose platforms for a ZIP."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row, Submit
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from core.forms import CrispyFormMixin
 
 ACCEPTED_TYPES = "image/jpeg,image/png,image/webp"
 
 
-class ImageUploadForm(forms.Form):
+class ImageUploadForm(CrispyFormMixin, forms.Form):
     """Title and file only: the file is checked and re-encoded by ``core.images.sanitize_image``
     (through the upload service), so every rejection reads the same whatever its cause."""
 
@@ -25,15 +26,12 @@ class ImageUploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = True
-        self.helper.attrs = {"enctype": "multipart/form-data"}
-        self.helper.add_input(Submit("upload", _("Upload")))
+    submit_label = _("Upload")
+    submit_name = "upload"
+    form_attrs = {"enctype": "multipart/form-data"}
 
 
-class FocalPointForm(forms.Form):
+class FocalPointForm(CrispyFormMixin, forms.Form):
     """The point to keep in every crop, in percent of the width and height (0–100)."""
 
     focal_x = forms.DecimalField(
@@ -55,14 +53,14 @@ class FocalPointForm(forms.Form):
         widget=forms.NumberInput(attrs={"step": "0.1", "data-focal-input": "y"}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.attrs = {"id": "focal-form"}
-        self.helper.layout = Layout(
+    submit_label = _("Save the focal point")
+    submit_name = "save_focal"
+    form_attrs = {"id": "focal-form"}
+
+    def layout(self):
+        return Layout(
             Row(Column("focal_x", css_class="col-sm-6"), Column("focal_y", css_class="col-sm-6"))
         )
-        self.helper.add_input(Submit("save_focal", _("Save the focal point")))
 
     @classmethod
     def initial_for(cls, image) -> dict:

@@ -1,0 +1,1 @@
+"""Planner forms, one module per step: ``plan`` (the plan itself), then one per step."""

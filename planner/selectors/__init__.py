@@ -1,0 +1,1 @@
+"""Planner selectors, one module per step: ``plan`` (the plan itself), then one per step."""

@@ -1,0 +1,1 @@
+"""Planner services, one module per step: ``plan`` (the plan itself), then one per step."""

@@ -1,0 +1,131 @@
+"""Plans: list, create, view, edit, change status, delete. The seven steps hang off its page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from core.forms import ServiceFormMixin
+from core.generic import ConfirmView
+from core.listing import ChoiceFilter, ListingMixin
+from core.permissions import OrgViewMixin
+from core.steps import STEPS
+
+from ..access import PlanObjectMixin
+from ..forms.plan import PlanForm
+from ..models import PLAN_WORKFLOW, Plan
+from ..selectors import plan as selectors
+from ..services import plan as services
+
+
+def plans_url(org) -> str:
+    return reverse("planner:plan_list", kwargs={"org_slug": org.slug})
+
+
+class PlanListView(ListingMixin, OrgViewMixin, ListView):
+    template_name = "planner/plan_list.html"
+    context_object_name = "plans"
+    paginate_by = 20
+    list_filters = (
+        ChoiceFilter("status", gettext_lazy("Status"), Plan.Status.choices, gettext_lazy("All")),
+    )
+    sorts = {
+        "updated": gettext_lazy("Last updated"),
+        "title": gettext_lazy("Title"),
+        "start": gettext_lazy("Start"),
+    }
+
+    def get_queryset(self):
+        return selectors.plan_list(org=self.org, filters=self.filters)
+
+
+class PlanFormMixin(ServiceFormMixin):
+    form_class = PlanForm
+    template_name = "planner/plan_form.html"
+    permission = "edit_plan"
+
+    def success_message(self, plan):
+        return _("The plan “%(title)s” was saved.") % {"title": plan.title}
+
+
+class PlanCreateView(PlanFormMixin, OrgViewMixin, FormView):
+    def get_breadcrumbs(self):
+        return [(_("Plans"), plans_url(self.org))]
+
+    def perform(self, form):
+        return services.plan_create(org=self.org, actor=self.request.user, **form.cleaned_data)
+
+
+class PlanUpdateView(PlanFormMixin, PlanObjectMixin, FormView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.plan}
+
+    def perform(self, form):
+        return services.plan_update(plan=self.plan, actor=self.request.user, **form.cleaned_data)
+
+
+class PlanDetailView(PlanObjectMixin, TemplateView):
+    template_name = "planner/plan_detail.html"
+
+    def get_breadcrumbs(self):
+        plans, _here = super().get_breadcrumbs()
+        return [plans, (self.plan.title, None)]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            plan_steps=[(step, step.url_for_plan(self.plan)) for step in STEPS],
+            transitions=PLAN_WORKFLOW.available(self.plan, self.membership),
+            history=selectors.plan_transition_list(plan=self.plan),
+            **kwargs,
+        )
+
+
+class PlanTransitionView(PlanObjectMixin, View):
+    """Apply one of the plan's workflow transitions (the buttons on the plan page)."""
+
+    http_method_names = ["post"]
+    permission = "edit_plan"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.plan_transition(
+                plan=self.plan,
+                name=request.POST.get("transition", ""),
+                member=self.membership,
+                comment=request.POST.get("comment", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The plan is now “%(status)s”.") % {"status": self.plan.get_status_display()},
+            )
+        return redirect(self.plan.get_absolute_url())
+
+
+class PlanDeleteView(PlanObjectMixin, ConfirmView):
+    permission = "edit_plan"
+    confirm_title = gettext_lazy("Delete the plan")
+    confirm_label = gettext_lazy("Delete")
+
+    def confirm_message(self):
+        return _(
+            "“%(title)s” and everything in it (audience, chosen platforms) will be deleted. "
+            "This cannot be undone."
+        ) % {"title": self.plan.title}
+
+    def get_cancel_url(self):
+        return self.plan.get_absolute_url()
+
+    def get_success_url(self):
+        return plans_url(self.org)
+
+    def perform(self):
+        title = self.plan.title
+        services.plan_delete(plan=self.plan, actor=self.request.user)
+        return _("The plan “%(title)s” was deleted.") % {"title": title}

@@ -1,0 +1,65 @@
+"""Writes on the organisation's channels (archived, never deleted: posts hang on them)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.services import activity_log
+
+from ..models import Channel
+
+
+def _clean_channel(channel: Channel) -> None:
+    """Field rules, then the name: unique in the organisation whatever its case."""
+    channel.full_clean(validate_unique=False, validate_constraints=False)
+    clash = Channel.objects.for_org(channel.organization).filter(name__iexact=channel.name)
+    if channel.pk:
+        clash = clash.exclude(pk=channel.pk)
+    if clash.exists():
+        message = _("Another channel already has this name.")
+        raise ValidationError({"name": ValidationError(message, code="duplicate_name")})
+
+
+@transaction.atomic
+def channel_create(*, org, actor, **fields) -> Channel:
+    """Add an account (own or partner) to the organisation."""
+    channel = Channel(organization=org, **fields)
+    _clean_channel(channel)
+    channel.save()
+    activity_log(
+        org=org,
+        actor=actor,
+        verb="channel.create",
+        description=_("Channel “%(name)s” added") % {"name": channel.name},
+    )
+    return channel
+
+
+@transaction.atomic
+def channel_update(*, channel: Channel, actor, **fields) -> Channel:
+    for name, value in fields.items():
+        setattr(channel, name, value)
+    _clean_channel(channel)
+    channel.save()
+    activity_log(
+        org=channel.organization,
+        actor=actor,
+        verb="channel.update",
+        description=_("Channel “%(name)s” updated") % {"name": channel.name},
+    )
+    return channel
+
+
+@transaction.atomic
+def channel_set_active(*, channel: Channel, active: bool, actor) -> Channel:
+    """Archive or restore a channel. Archived channels keep their history (posts, stats)."""
+    channel.is_active = active
+    channel.save(update_fields=["is_active", "updated_at"])
+    message = _("Channel “%(name)s” restored") if active else _("Channel “%(name)s” archived")
+    activity_log(
+        org=channel.organization,
+        actor=actor,
+        verb="channel.restore" if active else "channel.archive",
+        description=message % {"name": channel.name},
+    )
+    return channel
