@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.services import activity_log
@@ -222,6 +223,7 @@ def recommendation_for(*, platforms, segments, content_types, goal) -> list:
         ],
         content_types=content_types,
         goal=goal or None,
+        today_year=timezone.localdate().year,
     )
 
 

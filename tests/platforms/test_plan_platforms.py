@@ -4,7 +4,7 @@ from django.urls import reverse
 from accounts.models import ActivityEntry, Role
 from platforms.models import AudienceSegment, Platform, PlatformBrief, PlatformChoice
 from platforms.services import brief_save
-from tests.factories import PlanFactory
+from tests.factories import PlanFactory, PlatformFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +99,16 @@ def test_bad_range_keeps_input_and_saves_nothing(client_as, plan, catalogue):
 def test_no_content_type_is_an_error(client_as, plan, catalogue):
     response = client_as(Role.EDITOR).post(url(plan), audience_data([("A", 20, 30, 1)], content=()))
     assert "Choose at least one type of content" in response.content.decode()
+
+
+def test_ranking_warns_about_figures_more_than_five_years_old(client_as, plan):
+    PlatformFactory(code="oldbook", name="Oldbook", source_year=2015)
+    PlatformFactory(code="newbook", name="Newbook")  # figures from this year
+    response = client_as(Role.VIEWER).get(url(plan), audience_data([("Adults", 30, 45, 1)]))
+    warnings = {rec.platform: rec.warnings for rec, _choice in response.context["ranking"]}
+    assert any("dates from 2015" in w for w in warnings["oldbook"])
+    assert not any("dates from" in w for w in warnings["newbook"])
+    assert "The age band dates from 2015" in response.content.decode()
 
 
 def test_viewer_can_explore_but_not_save(client_as, plan, catalogue):
