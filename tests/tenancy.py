@@ -65,6 +65,11 @@ SHARED_KEYWORDS = {"platform_code", "format_code"}
 class OrgUrl:
     name: str
     keywords: tuple[str, ...]
+    #: The least role that may open the page (``OrgViewMixin.required_role``); ``None`` for a
+    #: function view, whose role cannot be read.
+    required_role: str | None = None
+    #: Whether the view answers GET at all (else a member with the role gets a 405).
+    accepts_get: bool = True
 
     def __str__(self) -> str:
         return self.name
@@ -96,7 +101,16 @@ def org_urls() -> list[OrgUrl]:
     for route, name, pattern in _walk(get_resolver().url_patterns):
         if route.startswith(ORG_PREFIX):
             keywords = tuple(k for k in pattern.pattern.converters if k != "org_slug")
-            urls.append(OrgUrl(name, keywords))
+            view = getattr(pattern.callback, "view_class", None)
+            urls.append(
+                OrgUrl(
+                    name,
+                    keywords,
+                    required_role=getattr(view, "required_role", None),
+                    accepts_get=view is None
+                    or ("get" in view.http_method_names and hasattr(view, "get")),
+                )
+            )
     return sorted(urls, key=lambda u: u.name)
 
 
