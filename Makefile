@@ -10,7 +10,7 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 PYTEST := $(PY) -m pytest
 
-.PHONY: help uv install static messages setup run test test-fast test-e2e test-services serve lint lint-ci format vendor chromium bench clean
+.PHONY: help uv install static messages setup run test test-fast test-e2e test-services serve lint lint-ci check-deploy format vendor chromium bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -74,6 +74,14 @@ lint: ## ruff, migrations and Django's checks
 lint-ci: install ## ruff only (CI runs it before the tests)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# A key for the check only (long and varied enough for check --deploy); never used to serve.
+CI_SECRET_KEY := ci-only-check-deploy-4Hq9vZr2XpL7mWc3TnB8yKd6FsJ1gAe5Ru0NxQo
+
+check-deploy: install ## Django's checks, then `check --deploy` with production settings (CI)
+	$(MANAGE) check
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=$(CI_SECRET_KEY) DJANGO_ALLOWED_HOSTS=vitrine.example.org \
+	  $(MANAGE) check --deploy --fail-level WARNING
 
 format: ## apply ruff's fixes and formatting
 	$(PY) -m ruff check --fix .

@@ -42,7 +42,9 @@ class OrganizationMiddleware:
             raise Http404("No such organisation")
         request.membership = membership
         request.org = membership.organization
-        request.session["last_org"] = slug
+        if request.session.get("last_org") != slug:
+            # Only on a change: writing it on every page would save the session every request.
+            request.session["last_org"] = slug
         if not request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
             # No personal choice yet: speak the organisation's language.
             self._activate(request, request.org.language)

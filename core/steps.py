@@ -1,12 +1,13 @@
 """The seven steps of the method (source: the training deck's "Plan de la formation").
 
-Each step names the URL of its area; until that area exists the home page shows what the
-step will contain instead of a dead link.
+Each step names the URL of its area; until that area exists its URL names are ``None`` and the
+home page shows what the step will contain instead of a dead link. A name that is given must
+reverse: a typo is an error, not a silent "coming soon".
 """
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,10 +31,7 @@ class Step:
 def _reverse(name: str | None, **kwargs) -> str | None:
     if not name:
         return None
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
+    return reverse(name, kwargs=kwargs)
 
 
 STEPS = (
@@ -47,8 +45,6 @@ STEPS = (
             _("Your own assessment, shared with your team"),
         ),
         "lightbulb",
-        "planner:benefit_list",
-        "planner:plan_benefits",
     ),
     Step(
         2,
@@ -60,8 +56,6 @@ STEPS = (
             _("Review and approval by a manager"),
         ),
         "bullseye",
-        "planner:objective_list",
-        "planner:plan_objectives",
     ),
     Step(
         3,
@@ -73,8 +67,8 @@ STEPS = (
             _("Your accounts and your partners' channels"),
         ),
         "diagram-3",
-        "platforms:matrix",
-        "platforms:plan_platforms",
+        url_name="platforms:matrix",
+        plan_url_name="platforms:plan_platforms",
     ),
     Step(
         4,
@@ -86,7 +80,6 @@ STEPS = (
             _("Personas and empathy maps"),
         ),
         "collection",
-        "personas:persona_list",
     ),
     Step(
         5,
@@ -98,7 +91,6 @@ STEPS = (
             _("Calendar feed for your agenda"),
         ),
         "calendar-week",
-        "planner:calendar",
     ),
     Step(
         6,
@@ -110,7 +102,6 @@ STEPS = (
             _("Account security checklist"),
         ),
         "people",
-        "planner:community",
     ),
     Step(
         7,
@@ -122,6 +113,5 @@ STEPS = (
             _("Progress towards the SMART goals"),
         ),
         "graph-up-arrow",
-        "analytics:dashboard",
     ),
 )

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Channel,
@@ -40,10 +41,10 @@ class PlatformAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["code", "name", "position", "is_active"]}),
         (
-            "Audience",
+            _("Audience"),
             {"fields": ["age_min", "age_max", "min_account_age", "content_types", "features"]},
         ),
-        ("Source", {"fields": ["source", "source_year", "notes"]}),
+        (_("Source"), {"fields": ["source", "source_year", "notes"]}),
     ]
     inlines = [PlatformFigureInline, ImageFormatInline]
 

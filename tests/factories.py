@@ -97,7 +97,7 @@ class PlatformFactory(factory.django.DjangoModelFactory):
     features = factory.LazyFunction(lambda: ["Groups"])
     min_account_age = 13
     source = "Test source"
-    source_year = 2024
+    source_year = factory.LazyFunction(lambda: timezone.localdate().year)  # never stale
 
 
 class ImageFormatFactory(factory.django.DjangoModelFactory):

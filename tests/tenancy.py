@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts.models import Membership
+from core.permissions import PREDICATES
 from core.urls import ORG_PREFIX
 
 from .factories import (
@@ -65,9 +67,20 @@ SHARED_KEYWORDS = {"platform_code", "format_code"}
 class OrgUrl:
     name: str
     keywords: tuple[str, ...]
+    #: The permission predicate the page needs (``OrgViewMixin.permission``); ``None`` for a
+    #: function view, whose rule cannot be read.
+    permission: str | None = None
+    #: Whether the view answers GET at all (else a member with the role gets a 405).
+    accepts_get: bool = True
 
     def __str__(self) -> str:
         return self.name
+
+    def allows(self, role: str) -> bool | None:
+        """Whether a member with ``role`` may open the page (None when it cannot be read)."""
+        if self.permission is None:
+            return None
+        return PREDICATES[self.permission](Membership(role=role))
 
     @property
     def owned_keywords(self) -> tuple[str, ...]:
@@ -96,7 +109,16 @@ def org_urls() -> list[OrgUrl]:
     for route, name, pattern in _walk(get_resolver().url_patterns):
         if route.startswith(ORG_PREFIX):
             keywords = tuple(k for k in pattern.pattern.converters if k != "org_slug")
-            urls.append(OrgUrl(name, keywords))
+            view = getattr(pattern.callback, "view_class", None)
+            urls.append(
+                OrgUrl(
+                    name,
+                    keywords,
+                    permission=getattr(view, "permission", None),
+                    accepts_get=view is None
+                    or ("get" in view.http_method_names and hasattr(view, "get")),
+                )
+            )
     return sorted(urls, key=lambda u: u.name)
 
 

@@ -1,4 +1,5 @@
-"""Every organisation URL: login required, other organisations are a 404, viewers cannot write."""
+"""Every organisation URL: login required, other organisations are a 404, viewers cannot write,
+each role opens exactly the pages its role allows."""
 
 import pytest
 
@@ -17,6 +18,9 @@ def test_every_org_url_has_providers():
 def test_walker_finds_the_pages_of_every_app():
     names = {u.name for u in ORG_URLS}
     assert {"core:home", "accounts:member_list", "accounts:member_role"} <= names
+    rules = {u.name: u.permission for u in ORG_URLS}
+    assert (rules["core:home"], rules["planner:plan_create"]) == ("view", "edit_plan")
+    assert rules["accounts:organization_settings"] == "manage_organization"
 
 
 @pytest.mark.parametrize("url", ORG_URLS, ids=str)
@@ -54,7 +58,20 @@ def test_viewer_cannot_write_anywhere(client, member, org, url):
 
 
 @pytest.mark.parametrize("url", ORG_URLS, ids=str)
-def test_admin_can_open_every_page(client, member, org, url):
-    client.force_login(member(Role.ADMIN).user)
-    response = client.get(url.build(org))
-    assert response.status_code in (200, 405), response.status_code
+def test_every_role_opens_exactly_the_pages_its_role_allows(client, member, org, url):
+    """GET as each role: where the view's permission predicate allows the role the page
+    renders (a view error fails the test), elsewhere it is a 403; a view without GET is a
+    405; never a 404."""
+    path = url.build(org)
+    ok = 200 if url.accepts_get else 405
+    wrong = {}
+    for role in Role.values:
+        if url.permission is not None:
+            allowed = {ok} if url.allows(role) else {403}
+        else:  # a function view: its role cannot be read, but an admin always gets in
+            allowed = {ok} if role == Role.ADMIN else {ok, 403}
+        client.force_login(member(role).user)
+        status = client.get(path).status_code
+        if status not in allowed:
+            wrong[role] = (status, allowed)
+    assert not wrong, wrong

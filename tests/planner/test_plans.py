@@ -10,12 +10,9 @@ from accounts.models import ActivityEntry, Role
 from planner.models import Plan
 from planner.services import plan as services
 from tests.factories import PlanFactory, PlatformChoiceFactory
+from tests.helpers import url
 
 pytestmark = pytest.mark.django_db
-
-
-def url(org, name="plan_list", **kwargs):
-    return reverse(f"planner:{name}", kwargs={"org_slug": org.slug, **kwargs})
 
 
 # Services --------------------------------------------------------------------------------------
@@ -53,17 +50,18 @@ def test_delete_removes_the_plan_and_its_choices(org):
 
 
 def test_empty_list_invites_editors_to_start(client_as, org):
-    page = client_as(Role.EDITOR).get(url(org)).content.decode()
-    assert "No plan yet." in page and url(org, "plan_create") in page
+    page = client_as(Role.EDITOR).get(url("planner:plan_list", org)).content.decode()
+    assert "No plan yet." in page and url("planner:plan_create", org) in page
 
 
 def test_viewer_reads_plans_but_cannot_create(client_as, org):
     PlanFactory(organization=org, title="Visible plan")
     client = client_as(Role.VIEWER)
-    page = client.get(url(org)).content.decode()
-    assert "Visible plan" in page and url(org, "plan_create") not in page
+    page = client.get(url("planner:plan_list", org)).content.decode()
+    assert "Visible plan" in page and url("planner:plan_create", org) not in page
     assert (
-        client.post(url(org, "plan_create"), {"title": "x", "status": "draft"}).status_code == 403
+        client.post(url("planner:plan_create", org), {"title": "x", "status": "draft"}).status_code
+        == 403
     )
     assert Plan.objects.count() == 1
 
@@ -73,25 +71,25 @@ def test_list_filters_by_status_sorts_and_ignores_bad_values(client_as, org, oth
     PlanFactory(organization=org, title="A active", status=Plan.Status.ACTIVE)
     PlanFactory(organization=other_org, title="Not ours")
     client = client_as(Role.VIEWER)
-    active = client.get(url(org), {"status": "active"}).context["plans"]
+    active = client.get(url("planner:plan_list", org), {"status": "active"}).context["plans"]
     assert [p.title for p in active] == ["A active"]
-    by_title = client.get(url(org), {"sort": "title"}).context["plans"]
+    by_title = client.get(url("planner:plan_list", org), {"sort": "title"}).context["plans"]
     assert [p.title for p in by_title] == ["A active", "B draft"]
-    response = client.get(url(org), {"status": "nope", "sort": "nope"})
+    response = client.get(url("planner:plan_list", org), {"status": "nope", "sort": "nope"})
     assert response.status_code == 200 and len(response.context["plans"]) == 2
 
 
 def test_list_paginates(client_as, org):
     PlanFactory.create_batch(23, organization=org)
     client = client_as(Role.VIEWER)
-    assert len(client.get(url(org)).context["plans"]) == 20
-    assert len(client.get(url(org), {"page": 2}).context["plans"]) == 3
+    assert len(client.get(url("planner:plan_list", org)).context["plans"]) == 20
+    assert len(client.get(url("planner:plan_list", org), {"page": 2}).context["plans"]) == 3
 
 
 def test_editor_creates_a_plan_and_lands_on_it(client_as, org):
     client = client_as(Role.EDITOR)
     data = {"title": "Programmation 2027", "status": "draft", "starts_on": "2027-01-01"}
-    response = client.post(url(org, "plan_create"), data, follow=True)
+    response = client.post(url("planner:plan_create", org), data, follow=True)
     plan = Plan.objects.get()
     assert response.redirect_chain[-1][0] == plan.get_absolute_url()
     assert "was saved" in response.content.decode()
@@ -104,7 +102,7 @@ def test_bad_period_keeps_what_was_typed(client_as, org):
         "starts_on": "2027-06-01",
         "ends_on": "2027-01-01",
     }
-    response = client_as(Role.EDITOR).post(url(org, "plan_create"), data)
+    response = client_as(Role.EDITOR).post(url("planner:plan_create", org), data)
     page = response.content.decode()
     assert "The end comes before the start." in page
     assert 'value="Keep my title"' in page and 'value="2027-06-01"' in page
@@ -113,7 +111,7 @@ def test_bad_period_keeps_what_was_typed(client_as, org):
 
 def test_detail_links_the_steps_that_exist_and_announces_the_others(client_as, org):
     plan = PlanFactory(organization=org)
-    page = client_as(Role.VIEWER).get(url(org, "plan_detail", plan_pk=plan.pk)).content.decode()
+    page = client_as(Role.VIEWER).get(url("planner:plan_detail", plan)).content.decode()
     assert reverse("platforms:plan_platforms", args=[org.slug, plan.pk]) in page
     assert "Coming in a future version of Vitrine" in page
 
@@ -121,7 +119,7 @@ def test_detail_links_the_steps_that_exist_and_announces_the_others(client_as, o
 def test_editor_updates_a_plan_even_when_its_author_left(client_as, org):
     plan = PlanFactory(organization=org, title="Old", created_by=None)
     client = client_as(Role.EDITOR)
-    client.post(url(org, "plan_update", plan_pk=plan.pk), {"title": "New", "status": "active"})
+    client.post(url("planner:plan_update", plan), {"title": "New", "status": "active"})
     plan.refresh_from_db()
     # The form no longer carries the status: it changes only through the plan's transitions.
     assert (plan.title, plan.status) == ("New", Plan.Status.DRAFT)
@@ -130,7 +128,7 @@ def test_editor_updates_a_plan_even_when_its_author_left(client_as, org):
 def test_delete_asks_for_confirmation_first(client_as, org):
     plan = PlanFactory(organization=org, title="To remove")
     client = client_as(Role.EDITOR)
-    delete = url(org, "plan_delete", plan_pk=plan.pk)
+    delete = url("planner:plan_delete", plan)
     assert "This cannot be undone." in client.get(delete).content.decode()
     assert Plan.objects.exists()
     response = client.post(delete, follow=True)
@@ -140,6 +138,6 @@ def test_delete_asks_for_confirmation_first(client_as, org):
 
 def test_contributor_cannot_delete_a_plan(client_as, org):
     plan = PlanFactory(organization=org)
-    response = client_as(Role.CONTRIBUTOR).post(url(org, "plan_delete", plan_pk=plan.pk))
+    response = client_as(Role.CONTRIBUTOR).post(url("planner:plan_delete", plan))
     assert response.status_code == 403
     assert Plan.objects.exists()

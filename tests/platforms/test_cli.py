@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tests.factories import PlatformFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -28,6 +30,12 @@ def test_text_output_lists_reasons(catalogue):
     out = run("--segment", "18-25:2", "--segment", "30-60", "--content", "image,video")
     assert out.splitlines()[0].startswith(" 1.")
     assert "+ " in out
+
+
+def test_old_figures_are_flagged(db):
+    PlatformFactory(code="oldbook", name="Oldbook", source_year=2015)
+    out = run("--segment", "30-45", "--content", "text")
+    assert "! The age band dates from 2015" in out
 
 
 @pytest.mark.parametrize("segment", ["40-20", "-5-10", "abc", "10-20:0"])

@@ -4,7 +4,8 @@ from django.urls import reverse
 from accounts.models import ActivityEntry, Role
 from platforms.models import AudienceSegment, Platform, PlatformBrief, PlatformChoice
 from platforms.services.plan import audience_update
-from tests.factories import PlanFactory
+from tests.factories import PlanFactory, PlatformFactory
+from tests.helpers import url
 
 pytestmark = pytest.mark.django_db
 
@@ -12,13 +13,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def plan(org):
     return PlanFactory(organization=org, title="Programmation 2027")
-
-
-def url(plan, name="plan_platforms", **kwargs):
-    return reverse(
-        f"platforms:{name}",
-        kwargs={"org_slug": plan.organization.slug, "plan_pk": plan.pk, **kwargs},
-    )
 
 
 def audience_data(rows, content=("image", "video"), goal="", total=None):
@@ -44,12 +38,14 @@ def audience_data(rows, content=("image", "video"), goal="", total=None):
 
 
 def test_empty_plan_invites_to_describe_the_audience(client_as, plan, catalogue):
-    page = client_as(Role.VIEWER).get(url(plan)).content.decode()
+    page = client_as(Role.VIEWER).get(url("platforms:plan_platforms", plan)).content.decode()
     assert "Describe at least one audience" in page
 
 
 def test_preset_loads_the_deck_example_without_saving(client_as, plan, catalogue):
-    response = client_as(Role.EDITOR).get(url(plan) + "?preset=municipal_library")
+    response = client_as(Role.EDITOR).get(
+        url("platforms:plan_platforms", plan) + "?preset=municipal_library"
+    )
     ranking = [rec.platform for rec, _choice in response.context["ranking"]]
     assert ranking[0] == "facebook"
     assert not PlatformBrief.objects.filter(plan=plan).exists()
@@ -58,7 +54,7 @@ def test_preset_loads_the_deck_example_without_saving(client_as, plan, catalogue
 def test_htmx_request_returns_only_the_ranking(client_as, plan, catalogue):
     client = client_as(Role.VIEWER)
     response = client.get(
-        url(plan),
+        url("platforms:plan_platforms", plan),
         audience_data([("Students", 18, 25, 2)]),
         headers={"HX-Request": "true", "HX-Target": "ranking"},
     )
@@ -71,14 +67,15 @@ def test_htmx_request_returns_only_the_ranking(client_as, plan, catalogue):
 def test_full_page_and_fragment_come_from_the_same_view(client_as, plan, catalogue):
     client = client_as(Role.VIEWER)
     data = audience_data([("Students", 18, 25, 2)])
-    full = client.get(url(plan), data).content.decode()
+    full = client.get(url("platforms:plan_platforms", plan), data).content.decode()
     assert "<html" in full and "ranking-item" in full
 
 
 def test_editor_saves_the_audience(client_as, plan, catalogue):
     client = client_as(Role.EDITOR)
     response = client.post(
-        url(plan), audience_data([("Families", 30, 45, 2), ("", "", "", "1")], goal="events")
+        url("platforms:plan_platforms", plan),
+        audience_data([("Families", 30, 45, 2), ("", "", "", "1")], goal="events"),
     )
     assert response.status_code == 302
     segments = list(AudienceSegment.objects.filter(plan=plan))
@@ -88,7 +85,9 @@ def test_editor_saves_the_audience(client_as, plan, catalogue):
 
 
 def test_bad_range_keeps_input_and_saves_nothing(client_as, plan, catalogue):
-    response = client_as(Role.EDITOR).post(url(plan), audience_data([("Teens", 40, 20, 1)]))
+    response = client_as(Role.EDITOR).post(
+        url("platforms:plan_platforms", plan), audience_data([("Teens", 40, 20, 1)])
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "The range ends before it starts" in page
@@ -97,13 +96,32 @@ def test_bad_range_keeps_input_and_saves_nothing(client_as, plan, catalogue):
 
 
 def test_no_content_type_is_an_error(client_as, plan, catalogue):
-    response = client_as(Role.EDITOR).post(url(plan), audience_data([("A", 20, 30, 1)], content=()))
+    response = client_as(Role.EDITOR).post(
+        url("platforms:plan_platforms", plan), audience_data([("A", 20, 30, 1)], content=())
+    )
     assert "Choose at least one type of content" in response.content.decode()
+
+
+def test_ranking_warns_about_figures_more_than_five_years_old(client_as, plan):
+    PlatformFactory(code="oldbook", name="Oldbook", source_year=2015)
+    PlatformFactory(code="newbook", name="Newbook")  # figures from this year
+    response = client_as(Role.VIEWER).get(
+        url("platforms:plan_platforms", plan), audience_data([("Adults", 30, 45, 1)])
+    )
+    warnings = {rec.platform: rec.warnings for rec, _choice in response.context["ranking"]}
+    assert any("dates from 2015" in w for w in warnings["oldbook"])
+    assert not any("dates from" in w for w in warnings["newbook"])
+    assert "The age band dates from 2015" in response.content.decode()
 
 
 def test_viewer_can_explore_but_not_save(client_as, plan, catalogue):
     client = client_as(Role.VIEWER)
-    assert client.post(url(plan), audience_data([("A", 20, 30, 1)])).status_code == 403
+    assert (
+        client.post(
+            url("platforms:plan_platforms", plan), audience_data([("A", 20, 30, 1)])
+        ).status_code
+        == 403
+    )
     assert not AudienceSegment.objects.exists()
 
 
@@ -117,7 +135,7 @@ def test_choosing_a_platform_keeps_score_reasons_and_name(client_as, plan, catal
         preset="",
         actor=client.membership.user,
     )
-    choose = url(plan, "plan_choose", platform_code="instagram")
+    choose = url("platforms:plan_choose", plan, platform_code="instagram")
     form = client.get(choose)
     assert "Students" in form.context["form"].initial["rationale"]
     response = client.post(choose, {"priority": 1, "rationale": "Our students are there."})
@@ -126,13 +144,14 @@ def test_choosing_a_platform_keeps_score_reasons_and_name(client_as, plan, catal
     assert choice.platform_name == "Instagram" and choice.score is not None and choice.reasons
     # The catalogue changes later: the plan keeps what was chosen.
     Platform.objects.filter(code="instagram").update(name="Instagram (Meta)")
-    page = client.get(url(plan)).content.decode()
+    page = client.get(url("platforms:plan_platforms", plan)).content.decode()
     assert "Our students are there." in page
 
 
 def test_choice_without_rationale_is_refused(client_as, plan, catalogue):
     response = client_as(Role.EDITOR).post(
-        url(plan, "plan_choose", platform_code="youtube"), {"priority": 1, "rationale": ""}
+        url("platforms:plan_choose", plan, platform_code="youtube"),
+        {"priority": 1, "rationale": ""},
     )
     assert response.status_code == 200
     assert not PlatformChoice.objects.exists()
@@ -140,7 +159,9 @@ def test_choice_without_rationale_is_refused(client_as, plan, catalogue):
 
 def test_unknown_platform_code_is_404(client_as, plan, catalogue):
     assert (
-        client_as(Role.EDITOR).get(url(plan, "plan_choose", platform_code="myspace")).status_code
+        client_as(Role.EDITOR)
+        .get(url("platforms:plan_choose", plan, platform_code="myspace"))
+        .status_code
         == 404
     )
 
@@ -148,10 +169,11 @@ def test_unknown_platform_code_is_404(client_as, plan, catalogue):
 def test_remove_choice_after_confirmation(client_as, plan, catalogue):
     client = client_as(Role.EDITOR)
     client.post(
-        url(plan, "plan_choose", platform_code="youtube"), {"priority": 2, "rationale": "Videos"}
+        url("platforms:plan_choose", plan, platform_code="youtube"),
+        {"priority": 2, "rationale": "Videos"},
     )
     choice = PlatformChoice.objects.get()
-    remove = url(plan, "plan_choice_remove", choice_pk=choice.pk)
+    remove = url("platforms:plan_choice_remove", plan, choice_pk=choice.pk)
     assert "will be removed" in client.get(remove).content.decode()
     assert client.post(remove).status_code == 302
     assert not PlatformChoice.objects.exists()
@@ -170,9 +192,12 @@ def test_page_query_count_is_constant(client_as, plan, catalogue, django_assert_
         actor=client.membership.user,
     )
     for code in ("facebook", "instagram", "youtube", "tiktok"):
-        client.post(url(plan, "plan_choose", platform_code=code), {"priority": 1, "rationale": "x"})
+        client.post(
+            url("platforms:plan_choose", plan, platform_code=code),
+            {"priority": 1, "rationale": "x"},
+        )
     with django_assert_max_num_queries(14):
-        assert client.get(url(plan)).status_code == 200
+        assert client.get(url("platforms:plan_platforms", plan)).status_code == 200
 
 
 def test_matrix_highlights_the_plan_audience(
@@ -222,17 +247,18 @@ def test_note_and_choice_of_a_deleted_user_still_display(client_as, org, plan, c
     detail = reverse("platforms:platform_detail", args=[org.slug, "facebook"])
     client.post(detail, {"text": "Groups work well here."})
     client.post(
-        url(plan, "plan_choose", platform_code="facebook"), {"priority": 1, "rationale": "x"}
+        url("platforms:plan_choose", plan, platform_code="facebook"),
+        {"priority": 1, "rationale": "x"},
     )
     PlatformNote.objects.update(updated_by=None)
     PlatformChoice.objects.update(chosen_by=None)
     assert "Last changed on" in client.get(detail).content.decode()
-    assert "Chosen on" in client.get(url(plan)).content.decode()
+    assert "Chosen on" in client.get(url("platforms:plan_platforms", plan)).content.decode()
 
 
 def test_live_ranking_lists_the_errors_of_an_invalid_audience(client_as, plan, catalogue):
     response = client_as(Role.VIEWER).get(
-        url(plan),
+        url("platforms:plan_platforms", plan),
         audience_data([("Teens", 18, 10, 1)]),
         headers={"HX-Request": "true", "HX-Target": "ranking"},
     )
@@ -243,18 +269,20 @@ def test_live_ranking_lists_the_errors_of_an_invalid_audience(client_as, plan, c
 
 def test_an_unsaved_audience_must_be_saved_before_choosing(client_as, plan, catalogue):
     client = client_as(Role.EDITOR)
-    choose = url(plan, "plan_choose", platform_code="facebook")
-    page = client.get(url(plan) + "?preset=municipal_library").content.decode()
+    choose = url("platforms:plan_choose", plan, platform_code="facebook")
+    page = client.get(
+        url("platforms:plan_platforms", plan) + "?preset=municipal_library"
+    ).content.decode()
     assert "save the audience to keep them and to choose platforms" in page
     assert choose not in page
-    client.post(url(plan), audience_data([("Families", 25, 44, 1)]))
-    assert choose in client.get(url(plan)).content.decode()
+    client.post(url("platforms:plan_platforms", plan), audience_data([("Families", 25, 44, 1)]))
+    assert choose in client.get(url("platforms:plan_platforms", plan)).content.decode()
 
 
 def test_weights_are_not_localized_in_number_inputs(client_as, org, plan, catalogue):
     org.language = "fr"
     org.save()
     client = client_as(Role.EDITOR)
-    client.post(url(plan), audience_data([("Familles", 25, 44, "1.5")]))
-    page = client.get(url(plan)).content.decode()
+    client.post(url("platforms:plan_platforms", plan), audience_data([("Familles", 25, 44, "1.5")]))
+    page = client.get(url("platforms:plan_platforms", plan)).content.decode()
     assert 'value="1.5"' in page and 'value="1,5"' not in page

@@ -3,6 +3,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from platforms import recommender
@@ -44,6 +45,7 @@ class Command(BaseCommand):
                 segments=segments,
                 content_types=content_types,
                 goal=goal or None,
+                today_year=timezone.localdate().year,
             )
         except ValueError as error:
             raise CommandError(str(error), returncode=USAGE_ERROR) from error

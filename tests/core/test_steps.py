@@ -1,0 +1,29 @@
+"""The seven steps: every URL name a step declares exists, and a typo is an error."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from core.steps import STEPS, Step
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda step: f"step-{step.number}")
+def test_every_declared_step_url_name_reverses(step):
+    if step.url_name:
+        assert reverse(step.url_name, kwargs={"org_slug": "some-org"})
+    if step.plan_url_name:
+        assert reverse(step.plan_url_name, kwargs={"org_slug": "some-org", "plan_pk": 1})
+
+
+def test_the_seven_steps_are_numbered_in_order():
+    assert [step.number for step in STEPS] == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_a_misspelt_url_name_is_an_error_not_coming_soon(org):
+    step = Step(9, "Typo", "?", (), "bug", url_name="platforms:matrixx")
+    with pytest.raises(NoReverseMatch):
+        step.url_for(org)
+
+
+def test_a_step_without_a_url_name_has_no_link(org):
+    step = Step(9, "Later", "?", (), "hourglass")
+    assert step.url_for(org) is None

@@ -1,0 +1,17 @@
+"""Small helpers shared by test modules."""
+
+from django.urls import reverse
+
+from planner.models import Plan
+
+
+def url(name: str, owner, **kwargs) -> str:
+    """``url("app:name", org_or_plan, **kwargs)``: reverse an organisation's URL.
+
+    ``org_slug`` comes from the organisation, or from a plan's organisation; a plan also gives
+    ``plan_pk``. Other URL keywords are passed as keyword arguments.
+    """
+    if isinstance(owner, Plan):
+        kwargs = {"plan_pk": owner.pk, **kwargs}
+        owner = owner.organization
+    return reverse(name, kwargs={"org_slug": owner.slug, **kwargs})
