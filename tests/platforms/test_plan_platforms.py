@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -228,6 +230,21 @@ def test_platform_note_saved_by_editor_and_read_by_viewer(client_as, member, org
     client.force_login(member(Role.VIEWER).user)
     assert "very active on Facebook groups" in client.get(detail).content.decode()
     assert client.post(detail, {"text": "x"}).status_code == 403
+
+
+def test_note_over_htmx_swaps_only_its_card_with_a_toast_or_its_errors(client_as, org, catalogue):
+    client = client_as(Role.EDITOR)
+    detail = reverse("platforms:platform_detail", args=[org.slug, "facebook"])
+    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "note-card"}
+    response = client.post(detail, {"text": "Groups work well."}, **htmx)
+    fragment = response.content.decode()
+    assert response.status_code == 200 and "<html" not in fragment
+    assert 'id="note-card"' in fragment and "Groups work well." in fragment
+    assert "Facebook" in json.loads(response["HX-Trigger"])["toast"]
+    response = client.post(detail, {"text": "x" * 2001}, **htmx)
+    fragment = response.content.decode()
+    assert "HX-Trigger" not in response and "<html" not in fragment
+    assert "at most 2000 characters" in fragment and "x" * 2001 in fragment
 
 
 def test_notes_are_per_organisation(client_as, org, other_org, catalogue):
