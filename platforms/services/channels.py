@@ -5,8 +5,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.services import activity_log
+from core.services import model_update
 
 from ..models import Channel
+
+#: What the channel form may change; archiving goes through ``channel_set_active``.
+CHANNEL_FIELDS = ("platform", "name", "handle", "url", "kind", "partner_contact", "lead_time_days")
 
 
 def _clean_channel(channel: Channel) -> None:
@@ -23,9 +27,8 @@ def _clean_channel(channel: Channel) -> None:
 @transaction.atomic
 def channel_create(*, org, actor, **fields) -> Channel:
     """Add an account (own or partner) to the organisation."""
-    channel = Channel(organization=org, **fields)
-    _clean_channel(channel)
-    channel.save()
+    channel = Channel(organization=org)
+    model_update(instance=channel, fields=CHANNEL_FIELDS, data=fields, clean=_clean_channel)
     activity_log(
         org=org,
         actor=actor,
@@ -37,10 +40,7 @@ def channel_create(*, org, actor, **fields) -> Channel:
 
 @transaction.atomic
 def channel_update(*, channel: Channel, actor, **fields) -> Channel:
-    for name, value in fields.items():
-        setattr(channel, name, value)
-    _clean_channel(channel)
-    channel.save()
+    model_update(instance=channel, fields=CHANNEL_FIELDS, data=fields, clean=_clean_channel)
     activity_log(
         org=channel.organization,
         actor=actor,

@@ -192,6 +192,21 @@ def test_changing_an_age_range_updates_the_ranking_without_reloading(page, edito
     assert page.js_errors == []
 
 
+def test_note_saves_in_place_with_a_toast(page, editor, catalogue):
+    login(page, editor.user.email, PASSWORD)
+    org_slug = editor.organization.slug
+    page.goto(page.base_url + reverse("platforms:platform_detail", args=[org_slug, "facebook"]))
+    page.evaluate("window.stillTheSamePage = true")
+
+    page.fill("#note-card textarea[name='text']", "Parents read our Facebook events.")
+    page.locator("#note-card [type=submit]").click()
+
+    expect(page.locator("#toasts .toast")).to_contain_text("Facebook")
+    expect(page.locator("#note-card")).to_contain_text("Last changed by")
+    assert page.evaluate("window.stillTheSamePage") is True
+    assert page.js_errors == []
+
+
 # Desktop and phone widths, with screenshots ---------------------------------------------------
 
 
