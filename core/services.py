@@ -4,7 +4,6 @@ from collections.abc import Callable, Iterable
 
 from django.db import models
 
-
 _UNSET = object()
 
 
