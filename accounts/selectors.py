@@ -14,7 +14,7 @@ MEMBERSHIP_SORTS = {
 }
 
 
-def membership_for(*, user, org_slug: str) -> Membership | None:
+def membership_find(*, user, org_slug: str) -> Membership | None:
     return (
         Membership.objects.select_related("organization", "user")
         .filter(user=user, organization__slug=org_slug)
@@ -22,7 +22,7 @@ def membership_for(*, user, org_slug: str) -> Membership | None:
     )
 
 
-def organization_list_for_user(*, user) -> QuerySet[Organization]:
+def organization_list(*, user) -> QuerySet[Organization]:
     return Organization.objects.filter(memberships__user=user).order_by("name")
 
 
@@ -55,7 +55,7 @@ def user_get_by_email(*, email: str):
     return get_user_model().objects.filter(email__iexact=email).first()
 
 
-def invitation_get_by_token(*, token: str) -> Invitation | None:
+def invitation_find_by_token(*, token: str) -> Invitation | None:
     return (
         Invitation.objects.select_related("organization")
         .filter(token_hash=Invitation.hash_token(token))

@@ -36,7 +36,7 @@ class InvitationAcceptView(View):
     template_name = "accounts/invitation_accept.html"
 
     def dispatch(self, request, token):
-        self.invitation = selectors.invitation_get_by_token(token=token)
+        self.invitation = selectors.invitation_find_by_token(token=token)
         try:
             services.invitation_check(invitation=self.invitation)
         except ValidationError as error:

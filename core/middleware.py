@@ -5,7 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.utils import translation
 
-from accounts.selectors import membership_for
+from accounts.selectors import membership_find
 
 
 class OrganizationMiddleware:
@@ -37,7 +37,7 @@ class OrganizationMiddleware:
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-        membership = membership_for(user=request.user, org_slug=slug)
+        membership = membership_find(user=request.user, org_slug=slug)
         if membership is None:
             raise Http404("No such organisation")
         request.membership = membership

@@ -10,7 +10,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
 
-from accounts.selectors import activity_list, organization_list_for_user
+from accounts.selectors import activity_list, organization_list
 from config.celery import app
 
 from .permissions import OrgViewMixin
@@ -22,7 +22,7 @@ HEALTH_TASK_TIMEOUT_SECONDS = 3
 @login_required
 def start(request):
     """Send people to their organisation: the last one used, the only one, or a chooser."""
-    orgs = organization_list_for_user(user=request.user)
+    orgs = organization_list(user=request.user)
     last = request.session.get("last_org")
     if last and orgs.filter(slug=last).exists():
         return redirect("core:home", org_slug=last)
@@ -37,7 +37,7 @@ class OrganizationSwitchView(LoginRequiredMixin, ListView):
     context_object_name = "organizations"
 
     def get_queryset(self):
-        return organization_list_for_user(user=self.request.user)
+        return organization_list(user=self.request.user)
 
 
 class HomeView(OrgViewMixin, TemplateView):

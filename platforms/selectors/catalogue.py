@@ -27,7 +27,7 @@ def platform_note_get(*, org, platform: Platform) -> PlatformNote | None:
     return notes.filter(platform=platform).first()
 
 
-def platform_notes_by_code(*, org) -> dict[str, PlatformNote]:
+def platform_note_by_code(*, org) -> dict[str, PlatformNote]:
     notes = PlatformNote.objects.for_org(org).select_related("platform", "updated_by")
     return {note.platform.code: note for note in notes}
 

@@ -39,7 +39,7 @@ class MatrixView(OrgViewMixin, TemplateView):
             plans=plans,
             selected_plan=selected,
             segments=segments,
-            notes=selectors.platform_notes_by_code(org=self.org),
+            notes=selectors.platform_note_by_code(org=self.org),
             **kwargs,
         )
 
