@@ -1,3 +1,5 @@
+"""Accounts services: roles and the last admin, invitations, organisation settings."""
+
 from datetime import timedelta
 
 import pytest
@@ -10,13 +12,6 @@ from accounts.models import ActivityEntry, Invitation, Membership, Role
 from tests.factories import InvitationFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_role_ranks_make_each_role_include_the_ones_before(member):
-    manager = member(Role.MANAGER)
-    assert manager.has_role(Role.EDITOR)
-    assert manager.has_role(Role.VIEWER)
-    assert not manager.has_role(Role.ADMIN)
 
 
 def test_last_admin_cannot_be_demoted(member):

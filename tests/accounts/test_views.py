@@ -1,3 +1,5 @@
+"""Accounts pages: login and start, members, invitations, settings, activity, language."""
+
 from datetime import timedelta
 
 import pytest

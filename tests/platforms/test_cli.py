@@ -1,3 +1,5 @@
+"""The management commands: recommend_platforms and load_platforms."""
+
 import json
 
 import pytest
@@ -58,3 +60,8 @@ def test_unknown_content_type_and_goal_exit_2(catalogue):
 def test_empty_catalogue_is_explained():
     with pytest.raises(CommandError, match="load_platforms"):
         run("--segment", "18-30", "--content", "text")
+
+
+def test_load_platforms_command_reports(capsys):
+    call_command("load_platforms")
+    assert "9 platform(s)" in capsys.readouterr().out

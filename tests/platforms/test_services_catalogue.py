@@ -1,12 +1,14 @@
+"""Catalogue services: loading fixtures/platforms.json (deck bands, sources, idempotent)."""
+
 import json
 
 import pytest
-from django.core.management import call_command
 
 from platforms.models import ImageFormat, Platform, PlatformFigure
 from platforms.services.catalogue import CATALOGUE_PATH, catalogue_load
 
 pytestmark = pytest.mark.django_db
+
 
 DECK_BANDS = {
     "facebook": (18, 64),
@@ -48,28 +50,3 @@ def test_catalogue_file_uses_only_known_content_types():
     for entry in data["platforms"]:
         assert set(entry["content_types"]) <= {"text", "short_text", "image", "video"}
         assert entry["age_min"] <= entry["age_max"]
-
-
-def test_load_platforms_command_reports(capsys):
-    call_command("load_platforms")
-    assert "9 platform(s)" in capsys.readouterr().out
-
-
-def test_every_descriptive_text_of_the_fixture_can_be_translated():
-    import json
-
-    from django.utils import translation
-
-    from platforms.catalogue_text import CATALOGUE_TEXTS, catalogue_text
-    from platforms.services.catalogue import CATALOGUE_PATH
-
-    platforms = json.loads(CATALOGUE_PATH.read_text())["platforms"]
-    texts = {p["notes"] for p in platforms if p.get("notes")}
-    texts |= {f["label"] for p in platforms for f in p.get("figures", [])}
-    texts |= {
-        f[k] for p in platforms for f in p.get("image_formats", []) for k in ("label", "source")
-    }
-    assert texts - CATALOGUE_TEXTS == set(), "list the new texts in platforms/catalogue_text.py"
-    with translation.override("fr"):
-        assert catalogue_text("Square pin") == "Épingle carrée"
-        assert catalogue_text("Typed in the admin") == "Typed in the admin"

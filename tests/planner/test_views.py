@@ -1,52 +1,17 @@
-"""Plans: services (validation, activity log) and pages (roles, bad input, filters, delete)."""
-
-import datetime
+"""Planner pages: plan list, create, detail, update, delete and status changes; roles, tenancy."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from accounts.models import ActivityEntry, Role
+from accounts.models import Role
 from planner.models import Plan
-from planner.services import plan as services
-from tests.factories import PlanFactory, PlatformChoiceFactory
+from tests.factories import PlanFactory
 from tests.helpers import url
 
 pytestmark = pytest.mark.django_db
 
 
-# Services --------------------------------------------------------------------------------------
-
-
-def test_create_records_the_author_and_the_activity(org, member):
-    actor = member(Role.EDITOR).user
-    plan = services.plan_create(org=org, actor=actor, title="Programmation 2027")
-    assert (plan.organization, plan.created_by, plan.status) == (org, actor, Plan.Status.DRAFT)
-    assert ActivityEntry.objects.filter(organization=org, verb="plan.create").exists()
-
-
-def test_a_period_that_ends_before_it_starts_is_refused(org):
-    with pytest.raises(ValidationError) as error:
-        services.plan_create(
-            org=org,
-            actor=None,
-            title="Backwards",
-            starts_on=datetime.date(2027, 6, 1),
-            ends_on=datetime.date(2027, 1, 1),
-        )
-    assert error.value.error_dict["ends_on"][0].code == "period_order"
-    assert not Plan.objects.exists()
-
-
-def test_delete_removes_the_plan_and_its_choices(org):
-    plan = PlanFactory(organization=org)
-    PlatformChoiceFactory(plan=plan)
-    services.plan_delete(plan=plan, actor=None)
-    assert not Plan.objects.exists()
-    assert ActivityEntry.objects.filter(verb="plan.delete").exists()
-
-
-# Pages -----------------------------------------------------------------------------------------
+# Plans -----------------------------------------------------------------------------------------
 
 
 def test_empty_list_invites_editors_to_start(client_as, org):
@@ -141,3 +106,51 @@ def test_contributor_cannot_delete_a_plan(client_as, org):
     response = client_as(Role.CONTRIBUTOR).post(url("planner:plan_delete", plan))
     assert response.status_code == 403
     assert Plan.objects.exists()
+
+
+# Status workflow -------------------------------------------------------------------------------
+
+
+def test_plan_page_offers_the_transitions_and_shows_the_history(client_as, org):
+    plan = PlanFactory(organization=org)
+    client = client_as(Role.EDITOR)
+    page = client.get(url("planner:plan_detail", plan)).content.decode()
+    assert 'value="activate"' in page and 'value="restore"' not in page
+    response = client.post(
+        url("planner:plan_transition", plan), {"transition": "archive"}, follow=True
+    )
+    page = response.content.decode()
+    assert "The plan is now “Archived”." in page
+    assert "Status history" in page and 'value="restore"' in page
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.ARCHIVED
+
+
+def test_an_impossible_transition_from_the_page_says_why_and_changes_nothing(client_as, org):
+    plan = PlanFactory(organization=org, status=Plan.Status.ARCHIVED)
+    response = client_as(Role.EDITOR).post(
+        url("planner:plan_transition", plan), {"transition": "activate"}, follow=True
+    )
+    assert "no longer possible" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.ARCHIVED
+
+
+def test_viewer_cannot_change_the_status_and_sees_no_buttons(client_as, org):
+    plan = PlanFactory(organization=org)
+    client = client_as(Role.VIEWER)
+    assert 'name="transition"' not in client.get(url("planner:plan_detail", plan)).content.decode()
+    response = client.post(url("planner:plan_transition", plan), {"transition": "activate"})
+    assert response.status_code == 403
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.DRAFT
+
+
+def test_another_organisations_plan_cannot_change_status(client_as, org, other_org):
+    plan = PlanFactory(organization=other_org)
+    response = client_as(Role.ADMIN).post(
+        url("planner:plan_transition", org, plan_pk=plan.pk), {"transition": "activate"}
+    )
+    assert response.status_code == 404
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.DRAFT
