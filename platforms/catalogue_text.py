@@ -3,7 +3,7 @@
 ``fixtures/platforms.json`` is written in English, the source language of the code; its texts
 are listed here so that ``makemessages`` extracts them and the interface shows them in the
 reader's language. Citations (sources of the figures) stay as published. A text changed later
-in the admin no longer matches and is shown as typed; ``tests/platforms/test_catalogue.py``
+in the admin no longer matches and is shown as typed; ``tests/platforms/test_catalogue_text.py``
 fails when the fixture gains a text that is not listed.
 """
 
