@@ -17,7 +17,7 @@ from core.forms import ServiceFormMixin
 from core.generic import ConfirmView
 from core.listing import ListingMixin
 from core.permissions import OrgObjectMixin, OrgViewMixin, can_manage_members
-from core.tenancy import get_or_404
+from core.tenancy import get_or_404, org_reverse
 
 from . import selectors, services
 from .forms import InvitationForm, LoginForm, OrganizationForm, RoleForm, SignupForm
@@ -118,7 +118,7 @@ class MemberListView(ListingMixin, OrgViewMixin, ListView):
 
 
 def members_url(org) -> str:
-    return reverse("accounts:member_list", kwargs={"org_slug": org.slug})
+    return org_reverse("accounts:member_list", org)
 
 
 class MemberInviteView(ServiceFormMixin, OrgViewMixin, FormView):
@@ -248,7 +248,7 @@ class OrganizationSettingsView(ServiceFormMixin, OrgViewMixin, FormView):
         return _("The organisation settings were saved.")
 
     def get_success_url(self, org):
-        return reverse("accounts:organization_settings", args=[self.org.slug])
+        return org_reverse("accounts:organization_settings", self.org)
 
 
 class ActivityListView(OrgViewMixin, ListView):

@@ -10,6 +10,7 @@ domain "not found" into a 404 (a management command catches it instead).
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -52,3 +53,8 @@ def get_or_404(selector, **kwargs):
         return selector(**kwargs)
     except ObjectDoesNotExist as error:
         raise Http404(str(error)) from error
+
+
+def org_reverse(name: str, org, **kwargs) -> str:
+    """The URL of organisation page ``name`` (``/o/<org_slug>/...``)."""
+    return reverse(name, kwargs={"org_slug": org.slug, **kwargs})

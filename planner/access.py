@@ -4,12 +4,11 @@ Each step's views import this module, never another step's views, so steps depen
 plan and not on each other.
 """
 
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from core.permissions import OrgObjectMixin
-from core.tenancy import get_or_404
+from core.tenancy import get_or_404, org_reverse
 
 from .models import Plan
 from .selectors.plan import plan_get
@@ -27,7 +26,7 @@ class PlanObjectMixin(OrgObjectMixin):
 
     def get_breadcrumbs(self):
         """Plans › this plan; a step's page adds itself after them."""
-        plans = reverse("planner:plan_list", kwargs={"org_slug": self.org.slug})
+        plans = org_reverse("planner:plan_list", self.org)
         return [(_("Plans"), plans), (self.plan.title, self.plan.get_absolute_url())]
 
     def get_context_data(self, **kwargs):

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -14,6 +13,7 @@ from core.generic import ConfirmView
 from core.listing import ChoiceFilter, ListingMixin
 from core.permissions import OrgViewMixin
 from core.steps import STEPS
+from core.tenancy import org_reverse
 
 from ..access import PlanObjectMixin
 from ..forms.plan import PlanForm
@@ -23,7 +23,7 @@ from ..services import plan as services
 
 
 def plans_url(org) -> str:
-    return reverse("planner:plan_list", kwargs={"org_slug": org.slug})
+    return org_reverse("planner:plan_list", org)
 
 
 class PlanListView(ListingMixin, OrgViewMixin, ListView):

@@ -37,6 +37,11 @@ def choice_get(*, plan, pk: int) -> PlatformChoice:
     return get_for_org(choice_list(plan=plan), plan.organization, pk=pk)
 
 
+def choice_find(*, plan, platform) -> PlatformChoice | None:
+    """The plan's choice of ``platform``, or None while it is not chosen."""
+    return choice_list(plan=plan).filter(platform=platform).first()
+
+
 def recommendation_list(*, platforms, segments, content_types, goal, today_year=None) -> list:
     """The recommender's ranking for model rows and form-shaped segments."""
     return recommender.recommend(

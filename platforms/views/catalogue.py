@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from core.htmx import render_page_or_partial, toast
 from core.permissions import OrgViewMixin
-from core.tenancy import get_or_404
+from core.tenancy import get_or_404, org_reverse
 
 from ..forms.catalogue import PlatformNoteForm
 from ..matrix import build_matrix
@@ -68,7 +67,7 @@ class PlatformDetailView(OrgViewMixin, TemplateView):
         return selectors.platform_note_get(org=self.org, platform=self.platform)
 
     def get_breadcrumbs(self):
-        matrix = reverse("platforms:matrix", kwargs={"org_slug": self.org.slug})
+        matrix = org_reverse("platforms:matrix", self.org)
         return [(_("Platforms"), matrix), (self.platform.name, None)]
 
     def note_form(self, data=None) -> PlatformNoteForm:

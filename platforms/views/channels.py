@@ -3,7 +3,6 @@
 Channels are archived rather than deleted: later steps hang posts and statistics on them.
 """
 
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -13,7 +12,7 @@ from core.forms import ServiceFormMixin
 from core.generic import ConfirmView
 from core.listing import ChoiceFilter, ListingMixin
 from core.permissions import OrgObjectMixin, OrgViewMixin
-from core.tenancy import get_or_404
+from core.tenancy import get_or_404, org_reverse
 
 from ..forms.channels import ChannelForm
 from ..models import Channel
@@ -23,7 +22,7 @@ from ..services import channels as services
 
 
 def channels_url(org) -> str:
-    return reverse("platforms:channel_list", kwargs={"org_slug": org.slug})
+    return org_reverse("platforms:channel_list", org)
 
 
 class ChannelListView(ListingMixin, OrgViewMixin, ListView):
@@ -119,6 +118,7 @@ class ChannelArchiveView(ChannelObjectMixin, ConfirmView):
     confirm_title = gettext_lazy("Archive the channel")
     confirm_label = gettext_lazy("Archive")
     active = False
+    done_message = gettext_lazy("The channel “%(name)s” was archived. Its history is kept.")
 
     def confirm_message(self):
         return _(
@@ -133,9 +133,7 @@ class ChannelArchiveView(ChannelObjectMixin, ConfirmView):
         channel = services.channel_set_active(
             channel=self.channel, active=self.active, actor=self.request.user
         )
-        return _("The channel “%(name)s” was archived. Its history is kept.") % {
-            "name": channel.name
-        }
+        return self.done_message % {"name": channel.name}
 
 
 class ChannelRestoreView(ChannelArchiveView):
@@ -143,14 +141,9 @@ class ChannelRestoreView(ChannelArchiveView):
     confirm_label = gettext_lazy("Restore")
     confirm_style = "primary"
     active = True
+    done_message = gettext_lazy("The channel “%(name)s” is active again.")
 
     def confirm_message(self):
         return _("“%(name)s” will be listed with the active channels again.") % {
             "name": self.channel.name
         }
-
-    def perform(self):
-        channel = services.channel_set_active(
-            channel=self.channel, active=self.active, actor=self.request.user
-        )
-        return _("The channel “%(name)s” is active again.") % {"name": channel.name}

@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
@@ -24,7 +23,7 @@ from django.views.generic import ListView, TemplateView
 from core.forms import apply_validation_error
 from core.generic import ConfirmView
 from core.permissions import OrgObjectMixin, OrgViewMixin
-from core.tenancy import get_or_404
+from core.tenancy import get_or_404, org_reverse
 
 from .. import crops
 from ..forms.images import FocalPointForm, ImageUploadForm
@@ -34,7 +33,7 @@ from ..services import images as services
 
 
 def images_url(org) -> str:
-    return reverse("platforms:image_list", kwargs={"org_slug": org.slug})
+    return org_reverse("platforms:image_list", org)
 
 
 class ImageObjectMixin(OrgObjectMixin):
@@ -143,9 +142,7 @@ class ImageDeleteView(ImageObjectMixin, ConfirmView):
         ) % {"title": self.image.title}
 
     def get_cancel_url(self):
-        return reverse(
-            "platforms:image_detail", kwargs={"org_slug": self.org.slug, "image_pk": self.image.pk}
-        )
+        return org_reverse("platforms:image_detail", self.org, image_pk=self.image.pk)
 
     def get_success_url(self):
         return images_url(self.org)

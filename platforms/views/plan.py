@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 from core.forms import ServiceFormMixin
 from core.generic import ConfirmView
 from core.htmx import render_page_or_partial
-from core.tenancy import get_or_404
+from core.tenancy import get_or_404, org_reverse
 from planner.access import PlanObjectMixin
 
 from .. import recommender
@@ -70,9 +69,7 @@ class PlanStepThreeMixin(PlanObjectMixin):
         return self.rank(self.saved_segments, self.brief.content_types, self.brief.goal)
 
     def step_url(self) -> str:
-        return reverse(
-            "platforms:plan_platforms", kwargs={"org_slug": self.org.slug, "plan_pk": self.plan.pk}
-        )
+        return org_reverse("platforms:plan_platforms", self.org, plan_pk=self.plan.pk)
 
     def get_breadcrumbs(self):
         return [*super().get_breadcrumbs(), (_("Step 3: platforms"), self.step_url())]
@@ -197,7 +194,7 @@ class PlatformChooseView(ServiceFormMixin, PlanStepThreeMixin, FormView):
 
     @cached_property
     def existing(self) -> PlatformChoice | None:
-        return selectors.choice_list(plan=self.plan).filter(platform=self.platform).first()
+        return selectors.choice_find(plan=self.plan, platform=self.platform)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.existing}
