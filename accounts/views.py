@@ -121,7 +121,14 @@ def members_url(org) -> str:
     return org_reverse("accounts:member_list", org)
 
 
-class MemberInviteView(ServiceFormMixin, OrgViewMixin, FormView):
+class MembersPageMixin:
+    """Pages under the member list start their trail with it."""
+
+    def get_breadcrumbs(self):
+        return [(_("Members"), members_url(self.org))]
+
+
+class MemberInviteView(MembersPageMixin, ServiceFormMixin, OrgViewMixin, FormView):
     permission = "manage_members"
     form_class = InvitationForm
     template_name = "accounts/member_invite.html"
@@ -146,7 +153,7 @@ class MemberInviteView(ServiceFormMixin, OrgViewMixin, FormView):
         return members_url(self.org)
 
 
-class MemberObjectMixin(OrgObjectMixin):
+class MemberObjectMixin(MembersPageMixin, OrgObjectMixin):
     permission = "manage_members"
 
     @cached_property
@@ -208,7 +215,7 @@ class MemberRemoveView(MemberObjectMixin, ConfirmView):
         return _("%(user)s no longer has access.") % {"user": self.target.user.email}
 
 
-class InvitationRevokeView(OrgObjectMixin, ConfirmView):
+class InvitationRevokeView(MembersPageMixin, OrgObjectMixin, ConfirmView):
     permission = "manage_members"
     confirm_title = gettext_lazy("Withdraw an invitation")
     confirm_label = gettext_lazy("Withdraw")

@@ -66,6 +66,9 @@ class ChannelObjectMixin(OrgObjectMixin):
     def get_org_object(self):
         return self.channel
 
+    def get_breadcrumbs(self):
+        return [(_("Our channels"), channels_url(self.org)), (self.channel.name, None)]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(channel=self.channel, tab="channels", **kwargs)
 
@@ -75,9 +78,6 @@ class ChannelFormMixin(ServiceFormMixin):
     template_name = "platforms/channel_form.html"
     permission = "edit_channel"
 
-    def get_breadcrumbs(self):
-        return [(_("Our channels"), channels_url(self.org))]
-
     def success_message(self, channel):
         return _("The channel “%(name)s” was saved.") % {"name": channel.name}
 
@@ -86,6 +86,9 @@ class ChannelFormMixin(ServiceFormMixin):
 
 
 class ChannelCreateView(ChannelFormMixin, OrgViewMixin, FormView):
+    def get_breadcrumbs(self):
+        return [(_("Our channels"), channels_url(self.org))]
+
     def get_initial(self):
         # "Add a channel" from a platform's page arrives with ?platform=<code>.
         platform = platform_find(code=self.request.GET.get("platform"))
@@ -101,9 +104,6 @@ class ChannelCreateView(ChannelFormMixin, OrgViewMixin, FormView):
 class ChannelUpdateView(ChannelFormMixin, ChannelObjectMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.channel}
-
-    def get_breadcrumbs(self):
-        return [*super().get_breadcrumbs(), (self.channel.name, None)]
 
     def perform(self, form):
         return services.channel_update(

@@ -44,6 +44,10 @@ class ImageObjectMixin(OrgObjectMixin):
     def get_org_object(self):
         return self.image
 
+    def get_breadcrumbs(self):
+        detail = org_reverse("platforms:image_detail", self.org, image_pk=self.image.pk)
+        return [(_("Images"), images_url(self.org)), (self.image.title, detail)]
+
 
 class ImageListView(OrgViewMixin, ListView):
     """Every member sees the library; uploading (POST) needs an editor."""
@@ -94,7 +98,8 @@ class ImageDetailView(ImageObjectMixin, TemplateView):
     template_name = "platforms/image_detail.html"
 
     def get_breadcrumbs(self):
-        return [(_("Images"), images_url(self.org)), (self.image.title, None)]
+        images, (title, _url) = super().get_breadcrumbs()
+        return [images, (title, None)]
 
     def get_context_data(self, **kwargs):
         image = self.image
