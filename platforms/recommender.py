@@ -27,12 +27,35 @@ For each platform *p* (age band ``[p.min, p.max]``, minimum account age ``p.acco
 Warnings (never part of the score): a segment under the minimum account age, a segment the
 platform reaches none of, a wanted content type the platform does not favour, and an age band
 whose figures are more than ``STALE_AFTER_YEARS`` old (when ``today_year`` is given).
+
+The recommended set
+-------------------
+The deck answers each worked example with a *set*, not a winner: together its members reach
+every audience and carry every kind of content. :func:`advise` builds one greedily. The value
+of a set is the weighted sum (``SET_AUDIENCE_WEIGHT``, ``SET_CONTENT_WEIGHT``,
+``SET_GOAL_WEIGHT``, divided by the weights used) of
+
+* for each segment (by weight), the best age fit of a member for it (coverage and focus, as
+  above);
+* for each wanted content type, the best *carry* of a member: how well it favours the type
+  (``text``/``short_text`` half for each other) × the share of your audience it reaches. A
+  video counts fully only on a video-first platform: on one that favours *k* formats, of which
+  video, it counts 1/*k* (the deck gives video its own platform, YouTube, in all three
+  examples, even where Facebook takes videos);
+* for the goal, the best goal fit of a member × the share of your audience it reaches.
+
+Taking the best member for each need gives diminishing returns: a platform adds only where it
+does better than the set already does. Starting from nothing, the platform that adds most joins
+(ties: the ranking's order), until ``SET_MAX_SIZE`` members or until no platform adds
+``SET_MIN_GAIN``. A platform joins only if it reaches some of the audience and favours a wanted
+content type. Each member says what it added; the set warns about a segment that no member
+reaches and a content type that no member favours.
 """
 
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -76,6 +99,16 @@ GOAL_FEATURES: dict[str, dict[str, float]] = {
         "whatsapp business": 0.3,
     },
 }
+
+# The recommended set: weights of what a member adds, the smallest gain worth another platform
+# (each one costs the team time: the deck's first risk) and the largest set.
+SET_AUDIENCE_WEIGHT = 0.4
+SET_CONTENT_WEIGHT = 0.5
+SET_GOAL_WEIGHT = 0.2
+SET_MIN_GAIN = 0.02
+SET_MAX_SIZE = 4
+# A need counts as "added" in a member's reasons when the member improves it by this much.
+SET_REASON_STEP = 0.1
 
 # Demographic figures older than this (in years) are flagged.
 STALE_AFTER_YEARS = 5
@@ -190,11 +223,13 @@ class Recommendation:
     score: float
     reasons: tuple[str, ...]
     warnings: tuple[str, ...]
+    recommended: bool = False
 
     def as_dict(self) -> dict:
         return {
             "platform": self.platform,
             "score": round(self.score, DISPLAY_DECIMALS),
+            "recommended": self.recommended,
             "reasons": [str(r) for r in self.reasons],
             "warnings": [str(w) for w in self.warnings],
         }
@@ -249,6 +284,16 @@ def _band_years(platform: PlatformProfile) -> int:
     return max(0, platform.age_max - platform.age_min + 1)
 
 
+def _segment_fit(segment: Segment, platform: PlatformProfile) -> tuple[float, float]:
+    """(coverage, age fit) of one segment on one platform, both in [0, 1]."""
+    overlap = _overlap(segment, platform)
+    if overlap == 0:
+        return 0.0, 0.0
+    coverage = overlap / segment.years
+    focus = overlap / _band_years(platform)
+    return coverage, COVERAGE_SHARE * coverage + FOCUS_SHARE * focus
+
+
 def _who(segment: Segment) -> str:
     """How a segment is named in reasons: “Students” (18–25), or ages 18–25 without a label."""
     ages = {"min": segment.age_min, "max": segment.age_max}
@@ -262,7 +307,6 @@ def _age_part(platform: PlatformProfile, segments: Sequence[Segment]):
     reasons: list[str] = []
     warnings: list[str] = []
     total_weight = sum(s.weight for s in segments)
-    band_years = _band_years(platform)
     fit = 0.0
     for segment in segments:
         who = _who(segment)
@@ -282,9 +326,8 @@ def _age_part(platform: PlatformProfile, segments: Sequence[Segment]):
                 % {"who": who, "band_min": platform.age_min, "band_max": platform.age_max}
             )
             continue
-        coverage = overlap / segment.years
-        focus = overlap / band_years
-        fit += segment.weight * (COVERAGE_SHARE * coverage + FOCUS_SHARE * focus)
+        coverage, segment_fit = _segment_fit(segment, platform)
+        fit += segment.weight * segment_fit
         reasons.append(
             _("Covers %(pct)d%% of %(who)s") % {"who": who, "pct": round(100 * coverage)}
         )
@@ -343,8 +386,7 @@ def _goal_part(platform: PlatformProfile, goal: str):
         }
         return fit, [reason] if fit > 0 else []
     if goal == "video":
-        types = platform.content_types
-        fit = (sum(1 for t in types if t == "video") / len(types)) if types else 0.0
+        fit = _video_share(platform)
         if fit == 1:
             return fit, [
                 _("A video-first platform, for the goal “%(goal)s”") % {"goal": goal_label}
@@ -380,16 +422,33 @@ def _stale_warning(platform: PlatformProfile, today_year: int | None) -> list[st
     ]
 
 
-def recommend(
-    *,
-    platforms: Iterable[PlatformProfile],
-    segments: Sequence[Segment],
-    content_types: Iterable[str],
-    goal: str | None = None,
-    today_year: int | None = None,
-) -> list[Recommendation]:
-    """Every platform, scored in [0, 1] and explained; highest score first, then by code."""
-    segments = list(segments)
+@dataclass(frozen=True)
+class SetMember:
+    platform: str
+    name: str
+    adds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RecommendedSet:
+    """A small complementary selection: what each member adds, and what none of them covers."""
+
+    members: tuple[SetMember, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(m.platform for m in self.members)
+
+
+@dataclass(frozen=True)
+class Advice:
+    ranking: list[Recommendation]
+    set: RecommendedSet
+
+
+def _check_input(segments, content_types, goal) -> list[str]:
+    """The wanted content types, deduplicated; raises ValueError on a bad input."""
     if not segments:
         raise ValueError(_("Describe at least one audience segment (an age range)."))
     wanted = list(dict.fromkeys(content_types))
@@ -406,6 +465,10 @@ def recommend(
             _("Unknown goal “%(goal)s”. Use one of %(known)s.")
             % {"goal": goal, "known": ", ".join(GOALS)}
         )
+    return wanted
+
+
+def _rank(platforms, segments, wanted, goal, today_year) -> list[Recommendation]:
     results = []
     for platform in platforms:
         age_fit, reasons, warnings = _age_part(platform, segments)
@@ -426,6 +489,209 @@ def recommend(
         )
     results.sort(key=lambda r: (-r.score, r.platform))
     return results
+
+
+def _video_share(platform: PlatformProfile) -> float:
+    types = platform.content_types
+    return (sum(1 for t in types if t == "video") / len(types)) if types else 0.0
+
+
+@dataclass(frozen=True)
+class _Needs:
+    """What one platform would bring to a set: one value in [0, 1] per need."""
+
+    segments: tuple[float, ...]  # age fit per segment
+    content: tuple[float, ...]  # carry per wanted content type
+    goal: float
+    reach: float = 0.0  # share of the audience (by weight) in the platform's band
+
+    @classmethod
+    def of(cls, platform: PlatformProfile, segments, wanted, goal) -> "_Needs":
+        total_weight = sum(s.weight for s in segments)
+        fits = [_segment_fit(s, platform) for s in segments]
+        coverages = [coverage for coverage, _fit in fits]
+        reach = sum(s.weight * c for s, c in zip(segments, coverages, strict=True)) / total_weight
+        content = []
+        for content_type in wanted:
+            carry = _type_match(content_type, platform.content_types)
+            if content_type == "video":
+                carry *= _video_share(platform)
+            content.append(carry * reach)
+        goal_fit = _goal_part(platform, goal)[0] * reach if goal is not None else 0.0
+        return cls(tuple(fit for _coverage, fit in fits), tuple(content), goal_fit, reach)
+
+
+class _SetValue:
+    """The value of a set of platforms: each need counts by the member that serves it best."""
+
+    def __init__(self, segments, wanted, goal):
+        total_weight = sum(s.weight for s in segments)
+        self.segment_shares = [s.weight / total_weight for s in segments]
+        self.content_share = 1 / len(wanted)
+        self.goal = goal
+        self.nothing = _Needs((0.0,) * len(segments), (0.0,) * len(wanted), 0.0)
+        self.weights = SET_AUDIENCE_WEIGHT + SET_CONTENT_WEIGHT
+        if goal is not None:
+            self.weights += SET_GOAL_WEIGHT
+
+    def best(self, members: Sequence[_Needs]) -> _Needs:
+        """The best value of each need over the members (0 for an empty set)."""
+        members = [self.nothing, *members]
+        return _Needs(
+            tuple(map(max, zip(*(m.segments for m in members), strict=True))),
+            tuple(map(max, zip(*(m.content for m in members), strict=True))),
+            max(m.goal for m in members),
+        )
+
+    def __call__(self, members: Sequence[_Needs]) -> float:
+        if not members:
+            return 0.0
+        best = self.best(members)
+        audience = sum(
+            share * fit for share, fit in zip(self.segment_shares, best.segments, strict=True)
+        )
+        content = self.content_share * sum(best.content)
+        total = SET_AUDIENCE_WEIGHT * audience + SET_CONTENT_WEIGHT * content
+        if self.goal is not None:
+            total += SET_GOAL_WEIGHT * best.goal
+        return total / self.weights
+
+
+def _adds(needs: _Needs, current: Sequence[tuple[str, _Needs]], segments, wanted, goal):
+    """What a platform brings to the set ``current`` ((name, needs) of each member), in words:
+    each need it improves by at least ``SET_REASON_STEP``, or else the one it improves most."""
+    if not current:
+        first = [_("Reaches %(pct)d%% of your audience") % {"pct": round(100 * needs.reach)}]
+        carried = [t for t, carry in zip(wanted, needs.content, strict=True) if carry > 0]
+        if carried:
+            first.append(_("Carries %(types)s") % {"types": _labels(carried)})
+        if goal is not None and needs.goal > 0:
+            first.append(_("Serves your goal “%(goal)s”") % {"goal": GOAL_LABELS[goal]})
+        return first
+
+    def improvement(value_of):
+        """(gain, the member that served this need best so far)."""
+        name, had = max(((n, value_of(m)) for n, m in current), key=lambda c: c[1])
+        return value_of(needs) - had, name
+
+    gains = []
+    for index, segment in enumerate(segments):
+        gain, rival = improvement(lambda m, i=index: m.segments[i])
+        text = _("Reaches %(who)s better than %(rival)s") % {"who": _who(segment), "rival": rival}
+        gains.append((gain, text))
+    for index, content_type in enumerate(wanted):
+        gain, rival = improvement(lambda m, i=index: m.content[i])
+        text = _("A stronger home for %(types)s than %(rival)s") % {
+            "types": _labels([content_type]),
+            "rival": rival,
+        }
+        gains.append((gain, text))
+    if goal is not None:
+        gain, rival = improvement(lambda m: m.goal)
+        text = _("Serves your goal “%(goal)s” better than %(rival)s") % {
+            "goal": GOAL_LABELS[goal],
+            "rival": rival,
+        }
+        gains.append((gain, text))
+    gains.sort(key=lambda g: -g[0])  # stable: needs keep their order among equal gains
+    return [text for gain, text in gains if gain >= SET_REASON_STEP] or [gains[0][1]]
+
+
+def _set_warnings(best: _Needs, segments, wanted, platforms) -> list[str]:
+    warnings = []
+    youngest_account = min((p.min_account_age for p in platforms), default=0)
+    for segment, fit in zip(segments, best.segments, strict=True):
+        if fit > 0:
+            continue
+        if segment.age_max < youngest_account:
+            warnings.append(
+                _(
+                    "No platform of the set reaches %(who)s: children under %(age)d cannot have "
+                    "an account, reach them through their parents."
+                )
+                % {"who": _who(segment), "age": youngest_account}
+            )
+        else:
+            warnings.append(
+                _("No platform of the set reaches %(who)s: their ages are outside every band.")
+                % {"who": _who(segment)}
+            )
+    missing = [t for t, carry in zip(wanted, best.content, strict=True) if carry == 0]
+    if missing and any(best.segments):
+        warnings.append(
+            _("No platform of the set favours %(types)s.") % {"types": _labels(missing)}
+        )
+    return warnings
+
+
+def _recommended_set(platforms, ranking, segments, wanted, goal) -> RecommendedSet:
+    by_code = {p.code: p for p in platforms}
+    needs = {code: _Needs.of(p, segments, wanted, goal) for code, p in by_code.items()}
+    # Only a platform that reaches some of the audience and favours a wanted type may join.
+    candidates = [
+        r.platform
+        for r in ranking  # the ranking's order breaks ties
+        if any(needs[r.platform].segments) and any(needs[r.platform].content)
+    ]
+    value = _SetValue(segments, wanted, goal)
+    members: list[SetMember] = []
+    while len(members) < SET_MAX_SIZE:
+        current = [(m.name, needs[m.platform]) for m in members]
+        base = value([n for _name, n in current])
+        chosen = {m.platform for m in members}
+        gains = [
+            (value([*(n for _name, n in current), needs[code]]) - base, code)
+            for code in candidates
+            if code not in chosen
+        ]
+        if not gains:
+            break
+        gain, code = max(gains, key=lambda g: g[0])  # max keeps the first of equal gains
+        if gain < SET_MIN_GAIN:
+            break
+        adds = _adds(needs[code], current, segments, wanted, goal)
+        members.append(SetMember(code, by_code[code].name, tuple(adds)))
+    best = value.best([needs[m.platform] for m in members])
+    return RecommendedSet(tuple(members), tuple(_set_warnings(best, segments, wanted, platforms)))
+
+
+def advise(
+    *,
+    platforms: Iterable[PlatformProfile],
+    segments: Sequence[Segment],
+    content_types: Iterable[str],
+    goal: str | None = None,
+    today_year: int | None = None,
+) -> Advice:
+    """Every platform scored and explained, and the recommended set drawn from them."""
+    segments = list(segments)
+    wanted = _check_input(segments, content_types, goal)
+    platforms = sorted(platforms, key=lambda p: p.code)
+    ranking = _rank(platforms, segments, wanted, goal, today_year)
+    chosen = _recommended_set(platforms, ranking, segments, wanted, goal)
+    ranking = [replace(r, recommended=r.platform in chosen.codes) for r in ranking]
+    return Advice(ranking, chosen)
+
+
+def recommend(
+    *,
+    platforms: Iterable[PlatformProfile],
+    segments: Sequence[Segment],
+    content_types: Iterable[str],
+    goal: str | None = None,
+    today_year: int | None = None,
+) -> list[Recommendation]:
+    """Every platform, scored in [0, 1] and explained; highest score first, then by code.
+
+    Items of the recommended set have ``recommended=True``.
+    """
+    return advise(
+        platforms=platforms,
+        segments=segments,
+        content_types=content_types,
+        goal=goal,
+        today_year=today_year,
+    ).ranking
 
 
 PRESETS: dict[str, Preset] = {

@@ -22,15 +22,25 @@ def run(*args) -> str:
 def test_json_output_is_valid_sorted_and_complete(catalogue):
     data = json.loads(run("--segment", "35-44", "--content", "text", "--format", "json"))
     assert len(data) == 9
-    assert [set(item) for item in data] == [{"platform", "score", "reasons", "warnings"}] * 9
+    keys = {"platform", "score", "recommended", "reasons", "warnings"}
+    assert [set(item) for item in data] == [keys] * 9
     scores = [item["score"] for item in data]
     assert scores == sorted(scores, reverse=True)
     assert all(0 <= s <= 1 for s in scores)
 
 
-def test_text_output_lists_reasons(catalogue):
+def test_json_marks_the_recommended_set_of_the_decks_example_2(catalogue):
+    args = ["--segment", "18-25:4", "--segment", "30-60:1", "--goal", "visibility"]
+    data = json.loads(run(*args, "--content", "text,short_text,image,video", "--format", "json"))
+    assert {i["platform"] for i in data if i["recommended"]} == {"facebook", "twitter", "youtube"}
+
+
+def test_text_output_names_the_set_then_lists_reasons(catalogue):
     out = run("--segment", "18-25:2", "--segment", "30-60", "--content", "image,video")
-    assert out.splitlines()[0].startswith(" 1.")
+    lines = out.splitlines()
+    assert lines[0] == "Recommended set:"
+    assert lines[1].startswith("  * Facebook: Reaches")
+    assert " 1.*Facebook" in out
     assert "+ " in out
 
 

@@ -420,10 +420,12 @@ def test_as_dict_has_the_json_contract_shape(profiles):
     data = [r.as_dict() for r in results]
     assert json.loads(json.dumps(data)) == data
     for item, result in zip(data, results, strict=True):
-        assert set(item) == {"platform", "score", "reasons", "warnings"}
+        assert set(item) == {"platform", "score", "recommended", "reasons", "warnings"}
         assert item["score"] == round(result.score, 2)
+        assert item["recommended"] is result.recommended
         assert all(type(s) is str for s in item["reasons"] + item["warnings"])
     assert data[0]["platform"] == "facebook" and data[0]["reasons"] and data[0]["warnings"]
+    assert {i["platform"] for i in data if i["recommended"]} == {"facebook", "youtube", "tiktok"}
 
 
 # The catalogue file the recommender relies on -------------------------------------------------

@@ -14,7 +14,8 @@ USAGE_ERROR = 2
 
 class Command(BaseCommand):
     help = (
-        "Rank every platform for audience segments and content types. Example: "
+        "Rank every platform for audience segments and content types, and name the "
+        "recommended set (marked *). Example: "
         "recommend_platforms --segment 6-11:1 --segment 30-45:2 --content image,video "
         "--goal events --format json"
     )
@@ -40,7 +41,7 @@ class Command(BaseCommand):
         try:
             segments = [recommender.parse_segment(text) for text in segment]
             content_types = [c.strip() for c in content.split(",") if c.strip()]
-            results = recommender.recommend(
+            advice = recommender.advise(
                 platforms=[p.to_profile() for p in platform_list()],
                 segments=segments,
                 content_types=content_types,
@@ -49,15 +50,22 @@ class Command(BaseCommand):
             )
         except ValueError as error:
             raise CommandError(str(error), returncode=USAGE_ERROR) from error
-        if not results:
+        if not advice.ranking:
             raise CommandError(_("The platform catalogue is empty: run load_platforms first."))
         if format == "json":
             self.stdout.write(
-                json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2)
+                json.dumps([r.as_dict() for r in advice.ranking], ensure_ascii=False, indent=2)
             )
             return
-        for rank, result in enumerate(results, start=1):
-            self.stdout.write(f"{rank:>2}. {result.name:<16} {result.score:.2f}")
+        self.stdout.write(_("Recommended set:"))
+        for member in advice.set.members:
+            self.stdout.write(f"  * {member.name}: {'; '.join(member.adds)}")
+        for warning in advice.set.warnings:
+            self.stdout.write(f"  ! {warning}")
+        self.stdout.write("")
+        for rank, result in enumerate(advice.ranking, start=1):
+            mark = "*" if result.recommended else " "
+            self.stdout.write(f"{rank:>2}.{mark}{result.name:<16} {result.score:.2f}")
             for reason in result.reasons:
                 self.stdout.write(f"      + {reason}")
             for warning in result.warnings:
