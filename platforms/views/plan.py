@@ -227,6 +227,11 @@ class PlatformChooseView(ServiceFormMixin, PlanStepThreeMixin, FormView):
         )
 
     def success_message(self, choice):
+        if choice.demoted is not None:
+            return _("%(platform)s is now the main platform; %(previous)s became secondary.") % {
+                "platform": self.platform.name,
+                "previous": choice.demoted.platform_name,
+            }
         return _("%(platform)s is in the plan.") % {"platform": self.platform.name}
 
     def get_success_url(self, choice):
