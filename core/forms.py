@@ -6,11 +6,15 @@ service inherit ``ServiceFormMixin``: ``perform(form)`` calls the service; a ``V
 it raises comes back as the form's error, with everything the user typed kept.
 """
 
+from decimal import Decimal
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.formats import number_format
 
 
 def apply_validation_error(form, error: ValidationError, field: str | None = None) -> None:
@@ -21,6 +25,40 @@ def apply_validation_error(form, error: ValidationError, field: str | None = Non
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(field, error)
+
+
+def normalize_newlines(value: str) -> str:
+    """Line breaks as ``\\n``: browsers count one character per break (``maxlength``) but send
+    ``\\r\\n``, so a text that fits in the textarea must fit on the server too."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class CleanCharField(forms.CharField):
+    """A ``CharField`` whose text is cleaned before validation (line breaks normalised).
+
+    ModelForms use it with ``Meta.field_classes = {"rationale": CleanCharField}``; the text
+    cleaning every form will share goes here.
+    """
+
+    def to_python(self, value):
+        return normalize_newlines(super().to_python(value))
+
+
+class LocalizedDecimalField(forms.DecimalField):
+    """A ``DecimalField`` whose error messages write numbers the reader's way (« 0,1 » in
+    French). The input keeps the dot: ``<input type=number>`` needs it."""
+
+    def run_validators(self, value):
+        try:
+            super().run_validators(value)
+        except ValidationError as error:
+            for item in error.error_list:
+                if item.params:
+                    item.params = {
+                        key: number_format(param) if isinstance(param, float | Decimal) else param
+                        for key, param in item.params.items()
+                    }
+            raise
 
 
 class CrispyFormMixin:

@@ -141,6 +141,7 @@ class PlatformChoiceFactory(factory.django.DjangoModelFactory):
     plan = factory.SubFactory(PlanFactory)
     platform = factory.SubFactory(PlatformFactory)
     platform_name = factory.LazyAttribute(lambda o: o.platform.name)
+    priority = 2  # Secondary: a plan has one main platform, so several choices can be built.
     rationale = "Our families are there."
 
 

@@ -1,19 +1,31 @@
 """Forms of step 3 of a plan: the audience (segments, content types, goal) and a choice."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
-from core.forms import CrispyFormMixin
+from core.forms import CleanCharField, CrispyFormMixin, LocalizedDecimalField
 
 from ..models import ContentType, Goal, PlatformChoice
 
-MAX_SEGMENTS = 8
+# A generous bound (the formset needs one); rows are added with the "Add an audience" button.
+MAX_SEGMENTS = 20
 BLANK_SEGMENT_ROWS = 2
 
 
 SMALL_INPUT = {"class": "form-control form-control-sm"}
+
+
+class WeightField(LocalizedDecimalField):
+    """A weight shows as « 3 », not « 3.0 » (a number input cannot show « 3,0 » in French)."""
+
+    def prepare_value(self, value):
+        if isinstance(value, float | Decimal) and value == int(value):
+            return int(value)
+        return value
 
 
 class SegmentForm(forms.Form):
@@ -40,7 +52,7 @@ class SegmentForm(forms.Form):
         required=False,
         widget=forms.NumberInput(attrs=SMALL_INPUT),
     )
-    weight = forms.DecimalField(
+    weight = WeightField(
         label=_("Weight"),
         min_value=0.1,
         max_value=10,
@@ -80,6 +92,18 @@ class SegmentForm(forms.Form):
 
 class BaseSegmentFormSet(forms.BaseFormSet):
     """Rows left blank are ignored, so clearing a row removes that audience."""
+
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "Describe at most %(num)d audience: merge or remove some rows.",
+            "Describe at most %(num)d audiences: merge or remove some rows.",
+            "num",
+        ),
+    }
+
+    @property
+    def can_add_row(self) -> bool:
+        return self.total_form_count() < self.max_num
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
@@ -124,13 +148,30 @@ class BriefForm(forms.Form):
     preset = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-def segment_formset(data=None, initial=None) -> SegmentFormSet:
-    """A formset with the given rows plus blank ones to add audiences without JavaScript."""
+def segment_formset(data=None, initial=None, *, add_row=False) -> SegmentFormSet:
+    """A formset with the given rows plus blank ones; ``add_row`` adds one more blank row to
+    what was typed (the "Add an audience" button without JavaScript), up to the bound."""
+    if data is not None:
+        if add_row:
+            data = with_blank_row(data)
+        return SegmentFormSet(data, prefix="seg")
     rows = list(initial or [])
     extra = max(BLANK_SEGMENT_ROWS, 3 - len(rows))
     rows += [{"weight": 1}] * min(extra, MAX_SEGMENTS - len(rows))
-    formset = SegmentFormSet(data, initial=None if data is not None else rows, prefix="seg")
-    return formset
+    return SegmentFormSet(initial=rows, prefix="seg")
+
+
+def with_blank_row(data):
+    """A copy of the submitted data with one more (blank) audience row, below the bound."""
+    data = data.copy()
+    try:
+        total = int(data.get("seg-TOTAL_FORMS", ""))
+    except ValueError:
+        return data
+    if 0 <= total < MAX_SEGMENTS:
+        data["seg-TOTAL_FORMS"] = str(total + 1)
+        data[f"seg-{total}-weight"] = "1"
+    return data
 
 
 class ChoiceForm(CrispyFormMixin, forms.ModelForm):
@@ -139,6 +180,8 @@ class ChoiceForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = PlatformChoice
         fields = ["priority", "rationale"]
+        # Line breaks count as one character, as in the browser's maxlength.
+        field_classes = {"rationale": CleanCharField}
         widgets = {
             "priority": forms.RadioSelect,
             "rationale": forms.Textarea(attrs={"rows": 5}),

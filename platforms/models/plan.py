@@ -90,7 +90,13 @@ class PlatformChoice(models.Model):
     )
     platform_name = models.CharField(_("platform name"), max_length=60)
     priority = models.PositiveSmallIntegerField(
-        _("priority"), choices=Priority.choices, default=Priority.PRIMARY
+        _("priority"),
+        choices=Priority.choices,
+        default=Priority.PRIMARY,
+        help_text=_(
+            "A plan has one main platform: choosing another one as main makes the current "
+            "main platform secondary."
+        ),
     )
     rationale = models.TextField(
         _("why this platform"), max_length=2000, help_text=_("Your reasons, in your own words.")
@@ -108,6 +114,11 @@ class PlatformChoice(models.Model):
         verbose_name_plural = _("platform choices")
         constraints = [
             models.UniqueConstraint(fields=["plan", "platform"], name="unique_platform_choice"),
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(priority=1),  # Priority.PRIMARY
+                name="one_main_platform_per_plan",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -38,7 +38,25 @@ def audience_update(
 def choice_save(
     *, plan, platform: Platform, priority: int, rationale: str, actor, recommendation=None
 ) -> PlatformChoice:
-    """Record (or update) a platform chosen for a plan, with a snapshot of why."""
+    """Record (or update) a platform chosen for a plan, with a snapshot of why.
+
+    A plan has one main platform: choosing another one as main makes the previous main
+    secondary, in the same transaction. The returned choice's ``demoted`` is that previous
+    main choice, or None.
+    """
+    # The plan's row lock serialises the choices of one plan (two editors naming two mains).
+    type(plan).objects.select_for_update().filter(pk=plan.pk).exists()
+    demoted = None
+    if priority == PlatformChoice.Priority.PRIMARY:
+        demoted = (
+            PlatformChoice.objects.select_for_update()
+            .filter(plan=plan, priority=PlatformChoice.Priority.PRIMARY)
+            .exclude(platform=platform)
+            .first()
+        )
+        if demoted is not None:
+            demoted.priority = PlatformChoice.Priority.SECONDARY
+            demoted.save(update_fields=["priority"])
     defaults = {
         "platform_name": platform.name,
         "priority": priority,
@@ -54,12 +72,20 @@ def choice_save(
         setattr(choice, name, value)
     choice.full_clean()
     choice.save()
+    choice.demoted = demoted
+    description = _("%(platform)s chosen for “%(plan)s”") % {
+        "platform": platform.name,
+        "plan": plan.title,
+    }
+    if demoted is not None:
+        description = _(
+            "%(platform)s chosen as the main platform of “%(plan)s”; %(previous)s became secondary"
+        ) % {"platform": platform.name, "plan": plan.title, "previous": demoted.platform_name}
     activity_log(
         org=plan.organization,
         actor=actor,
         verb="plan.platform",
-        description=_("%(platform)s chosen for “%(plan)s”")
-        % {"platform": platform.name, "plan": plan.title},
+        description=description,
     )
     return choice
 

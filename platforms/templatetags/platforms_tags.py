@@ -1,4 +1,6 @@
 from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from platforms.catalogue_text import catalogue_text
 from platforms.recommender import feature_label
@@ -27,6 +29,12 @@ def platform_icon(code: str) -> str:
 @register.filter
 def percent(value: float) -> int:
     return round((value or 0) * 100)
+
+
+@register.filter
+def score(value: float | None) -> str:
+    """A recommender score (0–1) as the one form every page shows: « 33/100 »."""
+    return _("%(score)s/100") % {"score": number_format(percent(value))}
 
 
 @register.filter

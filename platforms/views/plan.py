@@ -86,27 +86,36 @@ class PlanPlatformsView(PlanStepThreeMixin, TemplateView):
         return [*trail, (label, None)]
 
     def get(self, request, *args, **kwargs):
-        preset = recommender.PRESETS.get(request.GET.get("preset", ""))
-        if preset is not None:
-            formset, brief_form = self._forms_from_preset(preset)
-            messages.info(
-                request,
-                _("Preset “%(label)s” loaded: adjust it, then save.") % {"label": preset.label},
-            )
+        # The preset links say ``?load=``; the form's hidden ``preset`` field only records
+        # where the audience came from, so the live requests (the whole form) never reload it.
+        loaded = None if request.htmx else recommender.PRESETS.get(request.GET.get("load", ""))
+        if loaded is not None:
+            formset, brief_form = self._forms_from_preset(loaded)
         elif "seg-TOTAL_FORMS" in request.GET:
-            formset = segment_formset(request.GET)
+            formset = segment_formset(request.GET, add_row="add_row" in request.GET)
             brief_form = BriefForm(request.GET)
         else:
             formset, brief_form = self._forms_from_saved()
-        unsaved = preset is not None or formset.is_bound
-        context = self.get_context_data(formset=formset, brief_form=brief_form, unsaved=unsaved)
+        context = self.get_context_data(
+            formset=formset,
+            brief_form=brief_form,
+            unsaved=loaded is not None or formset.is_bound,
+            loaded_preset=loaded,
+        )
         return render_page_or_partial(
             request, self.template_name, context, partial="ranking", target="ranking"
         )
 
     def post(self, request, *args, **kwargs):
-        formset = segment_formset(request.POST)
+        # Without JavaScript, "Add an audience" and "Update the ranking" post the form (so the
+        # CSRF token never travels in a URL): the page comes back with what was typed.
+        add_row = "add_row" in request.POST
+        formset = segment_formset(request.POST, add_row=add_row)
         brief_form = BriefForm(request.POST)
+        if add_row or "preview" in request.POST:
+            return self.render_to_response(
+                self.get_context_data(formset=formset, brief_form=brief_form, unsaved=True)
+            )
         if not (formset.is_valid() and brief_form.is_valid()):
             messages.error(request, _("The audience could not be saved: see the errors below."))
             return self.render_to_response(
@@ -227,6 +236,11 @@ class PlatformChooseView(ServiceFormMixin, PlanStepThreeMixin, FormView):
         )
 
     def success_message(self, choice):
+        if choice.demoted is not None:
+            return _("%(platform)s is now the main platform; %(previous)s became secondary.") % {
+                "platform": self.platform.name,
+                "previous": choice.demoted.platform_name,
+            }
         return _("%(platform)s is in the plan.") % {"platform": self.platform.name}
 
     def get_success_url(self, choice):

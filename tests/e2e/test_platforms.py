@@ -132,7 +132,7 @@ def test_editor_loads_a_preset_saves_it_and_chooses_two_platforms(page, editor, 
     expect(page.locator("#ranking .empty-state")).to_be_visible()
 
     page.locator(f"[data-preset='{PRESET.code}']").click()  # A plain link: works without JS.
-    expect(page).to_have_url(re.compile(rf"\?preset={PRESET.code}$"))
+    expect(page).to_have_url(re.compile(rf"\?load={PRESET.code}$"))
     expect(ranking_items(page)).to_have_count(Platform.objects.active().count())
     top = ranking_codes(page)[: len(PRESET.expected)]
     for group in PRESET.expected:  # One platform of each of the deck's groups, e.g. Facebook.
@@ -146,7 +146,7 @@ def test_editor_loads_a_preset_saves_it_and_chooses_two_platforms(page, editor, 
     expect(page.locator("input[name=content_types][value=video]")).to_be_checked()
     expect(page.locator("select[name=goal]")).to_have_value(PRESET.goal)
 
-    page.locator("#audience-form [type=submit]").click()
+    page.locator("#save-audience").click()
     page.wait_for_url(url)
     expect(page.locator(".alert-success")).to_be_visible()
     assert ranking_codes(page)[: len(top)] == top  # Saving keeps the ranking that was shown.
@@ -189,6 +189,58 @@ def test_changing_an_age_range_updates_the_ranking_without_reloading(page, edito
     assert page.evaluate("window.stillTheSamePage") is True
     assert page.url == url
     assert ranking_codes(page) == after
+    assert page.js_errors == []
+
+
+def test_edits_after_a_preset_drive_the_ranking_and_leave_no_message(page, editor, plan):
+    login(page, editor.user.email, PASSWORD)
+    url = open_step(page, plan)
+    page.locator(f"[data-preset='{PRESET.code}']").click()
+    expect(page.locator("#preset-loaded")).to_be_visible()  # Said in the page, not a message.
+    parents = ranking_items(page).first.locator(".reasons")
+    expect(parents).to_contain_text("“Parents” (30–45)")
+    assert page.locator("input[name='seg-1-label']").input_value() == "Parents"
+
+    # Three fields typed in: each live request carries the edits, never the CSRF token.
+    with page.expect_request(lambda r: "seg-1-weight=5" in r.url) as live:
+        page.fill("input[name='seg-1-age_min']", "15")
+        page.fill("input[name='seg-1-age_max']", "20")
+        page.fill("input[name='seg-1-weight']", "5")
+    assert "csrfmiddlewaretoken" not in live.value.url and "load=" not in live.value.url
+    assert "seg-1-age_max=20" in live.value.url
+
+    expect(page.locator("#ranking")).to_contain_text("“Parents” (15–20)")
+    expect(page.locator("#ranking")).not_to_contain_text("(30–45)")
+    expect(page.locator("input[name='seg-1-age_min']")).to_have_value("15")  # Not reloaded.
+
+    page.goto(url)  # The next full page: no message piled up by the live requests.
+    expect(page.locator(".messages")).to_have_count(0)
+    assert page.js_errors == []
+
+
+def test_add_an_audience_row_and_see_it_ranked(page, editor, plan):
+    save_audience(plan, editor.user, [STUDENTS], ["image", "video"])
+    login(page, editor.user.email, PASSWORD)
+    open_step(page, plan)
+    rows = page.locator("#segment-rows .segment-row")
+    before = rows.count()
+    page.evaluate("window.stillTheSamePage = true")
+
+    page.get_by_role("button", name="Add an audience").click()
+
+    expect(rows).to_have_count(before + 1)
+    new_label = page.locator(f"input[name='seg-{before}-label']")
+    expect(new_label).to_be_focused()  # Keyboard users type straight into the new row.
+    expect(page.locator("input[name='seg-TOTAL_FORMS']")).to_have_value(str(before + 1))
+    page.keyboard.type("Retirees")
+    page.fill(f"input[name='seg-{before}-age_min']", "60")
+    page.fill(f"input[name='seg-{before}-age_max']", "75")
+
+    expect(page.locator("#ranking")).to_contain_text("“Retirees” (60–75)")
+    assert page.evaluate("window.stillTheSamePage") is True
+    page.locator("#save-audience").click()
+    page.wait_for_load_state("networkidle")
+    assert [s.label for s in plan.audience_segments.all()] == ["Students", "Retirees"]
     assert page.js_errors == []
 
 

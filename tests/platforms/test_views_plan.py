@@ -1,8 +1,12 @@
 """Plan step 3 pages: audience, live ranking, choosing and removing platforms; roles."""
 
+import re
+
 import pytest
+from django.contrib.messages import get_messages
 
 from accounts.models import ActivityEntry, Role
+from platforms.forms.plan import MAX_SEGMENTS
 from platforms.models import AudienceSegment, Platform, PlatformBrief, PlatformChoice
 from platforms.services.plan import audience_update
 from tests.factories import PlatformFactory
@@ -40,7 +44,7 @@ def test_empty_plan_invites_to_describe_the_audience(client_as, plan, catalogue)
 
 def test_preset_loads_the_deck_example_without_saving(client_as, plan, catalogue):
     response = client_as(Role.EDITOR).get(
-        url("platforms:plan_platforms", plan) + "?preset=municipal_library"
+        url("platforms:plan_platforms", plan) + "?load=municipal_library"
     )
     ranking = [rec.platform for rec, _choice in response.context["ranking"]]
     assert ranking[0] == "facebook"
@@ -211,7 +215,7 @@ def test_an_unsaved_audience_must_be_saved_before_choosing(client_as, plan, cata
     client = client_as(Role.EDITOR)
     choose = url("platforms:plan_choose", plan, platform_code="facebook")
     page = client.get(
-        url("platforms:plan_platforms", plan) + "?preset=municipal_library"
+        url("platforms:plan_platforms", plan) + "?load=municipal_library"
     ).content.decode()
     assert "save the audience to keep them and to choose platforms" in page
     assert choose not in page
@@ -226,3 +230,232 @@ def test_weights_are_not_localized_in_number_inputs(client_as, org, plan, catalo
     client.post(url("platforms:plan_platforms", plan), audience_data([("Familles", 25, 44, "1.5")]))
     page = client.get(url("platforms:plan_platforms", plan)).content.decode()
     assert 'value="1.5"' in page and 'value="1,5"' not in page
+
+
+# Presets and the live ranking (issue #14) ----------------------------------------------------
+
+LIVE = {"HX-Request": "true", "HX-Target": "ranking"}
+
+
+def preset_data(**changes):
+    """The municipal library preset as the form sends it, Parents (row 2) edited."""
+    rows = [("Children", 6, 11, 1), ("Parents", 30, 45, 3), ("Youth", 15, 24, 2)]
+    rows[1] = ("Parents", changes.get("age_min", 30), changes.get("age_max", 45), "3")
+    data = audience_data(rows, goal="events")
+    data["preset"] = "municipal_library"
+    return data
+
+
+def test_live_request_follows_the_edits_of_a_loaded_preset(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    response = client.get(
+        url("platforms:plan_platforms", plan), preset_data(age_min=15, age_max=20), headers=LIVE
+    )
+    page = response.content.decode()
+    assert "(15–20)" in page and "(30–45)" not in page
+    assert not list(get_messages(response.wsgi_request))
+
+
+def test_live_request_never_reloads_a_preset_nor_adds_a_message(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    live = url("platforms:plan_platforms", plan) + "?load=municipal_library"
+    for age_max in (20, 21, 22):
+        client.get(live, preset_data(age_min=15, age_max=age_max), headers=LIVE)
+    page = client.get(url("platforms:plan_platforms", plan))
+    assert not list(get_messages(page.wsgi_request))
+    assert "loaded" not in page.content.decode()
+
+
+def test_preset_link_says_it_was_loaded_in_the_page_not_as_a_message(client_as, plan, catalogue):
+    response = client_as(Role.EDITOR).get(
+        url("platforms:plan_platforms", plan) + "?load=heritage_archives"
+    )
+    page = response.content.decode()
+    assert 'id="preset-loaded"' in page and "Heritage archives with a small museum" in page
+    assert not list(get_messages(response.wsgi_request))
+    # The hidden field records where the audience came from; it is saved with the audience.
+    assert response.context["brief_form"]["preset"].value() == "heritage_archives"
+
+
+def test_saving_keeps_the_preset_the_audience_came_from(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    client.post(url("platforms:plan_platforms", plan), preset_data(age_min=15, age_max=20))
+    assert PlatformBrief.objects.get(plan=plan).preset == "municipal_library"
+
+
+def audience_form(page: str) -> str:
+    return re.search(r'<form[^>]*id="audience-form".*?</form>', page, re.S).group(0)
+
+
+@pytest.mark.parametrize("role", [Role.EDITOR, Role.VIEWER])
+def test_live_ranking_never_sends_the_csrf_token(client_as, plan, catalogue, role):
+    form = audience_form(
+        client_as(role).get(url("platforms:plan_platforms", plan)).content.decode()
+    )
+    opening = form[: form.index(">") + 1]
+    assert "hx-get=" in opening
+    assert re.search(r'hx-params="not csrfmiddlewaretoken(,[a-z_]+)*"', opening)
+    # Without JavaScript, the GET fallbacks carry no token: editors post, viewers have none.
+    if role == Role.EDITOR:
+        assert 'method="post"' in opening and 'name="csrfmiddlewaretoken"' in form
+    else:
+        assert 'method="get"' in opening and 'name="csrfmiddlewaretoken"' not in form
+
+
+def test_update_the_ranking_without_javascript_saves_nothing(client_as, plan, catalogue):
+    data = {**audience_data([("Students", 18, 25, 2)]), "preview": "1"}
+    response = client_as(Role.EDITOR).post(url("platforms:plan_platforms", plan), data)
+    assert response.status_code == 200 and "ranking-item" in response.content.decode()
+    assert not AudienceSegment.objects.exists()
+
+
+# Scores ---------------------------------------------------------------------------------------
+
+
+def test_scores_read_out_of_100_on_every_page(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    audience_update(
+        plan=plan,
+        segments=[{"label": "Students", "age_min": 18, "age_max": 25, "weight": 1}],
+        content_types=["image"],
+        goal="",
+        preset="",
+        actor=client.membership.user,
+    )
+    choose = url("platforms:plan_choose", plan, platform_code="instagram")
+    assert re.search(r"Score: \d{1,3}/100", client.get(choose).content.decode())
+    client.post(choose, {"priority": 1, "rationale": "Students."})
+    page = client.get(url("platforms:plan_platforms", plan)).content.decode()
+    assert re.search(r"score then: \d{1,3}/100", page)
+    assert re.search(r'fw-semibold">\d{1,3}/100<', page)
+    assert not re.search(r"\b0[.,]\d\d\b", page)
+
+
+# One main platform ----------------------------------------------------------------------------
+
+
+def test_a_new_main_platform_says_which_one_became_secondary(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    for code in ("instagram", "facebook"):
+        response = client.post(
+            url("platforms:plan_choose", plan, platform_code=code),
+            {"priority": PlatformChoice.Priority.PRIMARY, "rationale": "Families."},
+            follow=True,
+        )
+    assert "Facebook is now the main platform; Instagram became secondary." in (
+        response.content.decode()
+    )
+    priorities = dict(PlatformChoice.objects.values_list("platform__code", "priority"))
+    assert priorities == {"facebook": 1, "instagram": 2}
+
+
+def test_the_choice_form_explains_the_one_main_platform_rule(client_as, plan, catalogue):
+    page = client_as(Role.EDITOR).get(url("platforms:plan_choose", plan, platform_code="youtube"))
+    assert "A plan has one main platform" in page.content.decode()
+
+
+# Rationale length -----------------------------------------------------------------------------
+
+
+def rationale_with_line_breaks(length: int) -> str:
+    """``length`` characters as the browser counts them (one per line break), sent as CRLF."""
+    text = ("x" * 99 + "\n") * 19 + "y" * (length - 1900)
+    assert len(text) == length
+    return text.replace("\n", "\r\n")
+
+
+def test_a_rationale_of_2000_characters_with_line_breaks_is_accepted(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    choose = url("platforms:plan_choose", plan, platform_code="youtube")
+    response = client.post(choose, {"priority": 2, "rationale": rationale_with_line_breaks(2000)})
+    assert response.status_code == 302
+    rationale = PlatformChoice.objects.get().rationale
+    assert len(rationale) == 2000 and "\r" not in rationale
+    response = client.post(choose, {"priority": 2, "rationale": rationale_with_line_breaks(2001)})
+    assert response.status_code == 200
+    assert "at most 2000 characters (it has 2001)" in response.content.decode()
+
+
+# French numbers -------------------------------------------------------------------------------
+
+
+def visible_text(page: str) -> str:
+    """The text a reader sees: no tags (so no attribute like value="1.5" or step="0.1")."""
+    page = re.sub(r"<(script|template)\b.*?</\1>", " ", page, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+def test_french_step_3_writes_decimals_with_a_comma(client_as, org, plan, catalogue):
+    org.language = "fr"
+    org.save()
+    client = client_as(Role.EDITOR)
+    page = client.get(url("platforms:plan_platforms", plan) + "?load=municipal_library")
+    assert not re.findall(r"\d\.\d", visible_text(page.content.decode()))
+    errors = audience_data([("Familles", 25, 44, "0.05"), ("Ados", 12, 17, "11")])
+    for response in (
+        client.post(url("platforms:plan_platforms", plan), errors),
+        client.get(url("platforms:plan_platforms", plan), errors, headers=LIVE),
+    ):
+        text = visible_text(response.content.decode())
+        assert "0,1" in text and "supérieure ou égale" in text
+        assert not re.findall(r".{20}\d\.\d.{20}", text)
+    assert (
+        'value="0.05"'
+        in client.post(url("platforms:plan_platforms", plan), errors).content.decode()
+    )
+
+
+# Adding an audience row -----------------------------------------------------------------------
+
+
+def test_add_a_row_without_javascript_keeps_what_was_typed(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    data = {**audience_data([("Students", 18, 25, 2), ("Staff", 30, 60, 1)]), "add_row": "1"}
+    response = client.post(url("platforms:plan_platforms", plan), data)
+    assert response.status_code == 200
+    formset = response.context["formset"]
+    assert formset.total_form_count() == 3
+    page = response.content.decode()
+    assert 'value="Students"' in page and 'value="Staff"' in page
+    assert 'name="seg-2-age_min"' in page
+    assert "Save to get more empty rows" not in page
+    assert not AudienceSegment.objects.exists()
+
+
+def test_viewers_add_a_row_by_get(client_as, plan, catalogue):
+    data = {**audience_data([("Students", 18, 25, 2)]), "add_row": "1"}
+    response = client_as(Role.VIEWER).get(url("platforms:plan_platforms", plan), data)
+    assert response.context["formset"].total_form_count() == 2
+    assert "csrfmiddlewaretoken" not in response.wsgi_request.get_full_path()
+
+
+def test_the_page_has_a_template_row_for_javascript(client_as, plan, catalogue):
+    page = client_as(Role.EDITOR).get(url("platforms:plan_platforms", plan)).content.decode()
+    template = re.search(r'<template id="segment-row-template">(.*?)</template>', page, re.S)
+    assert template and 'name="seg-__prefix__-age_min"' in template.group(1)
+    assert 'data-add-row="#segment-row-template"' in page and "js/formset-rows.js" in page
+
+
+def test_more_than_eight_audiences_up_to_a_clear_bound(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    rows = [(f"S{i}", 10 + i, 30 + i, 1) for i in range(MAX_SEGMENTS)]
+    assert (
+        client.post(url("platforms:plan_platforms", plan), audience_data(rows)).status_code == 302
+    )
+    assert AudienceSegment.objects.count() == MAX_SEGMENTS > 8
+    # At the bound, the button adds nothing and says why.
+    at_bound = client.post(
+        url("platforms:plan_platforms", plan), {**audience_data(rows), "add_row": "1"}
+    )
+    assert at_bound.context["formset"].total_form_count() == MAX_SEGMENTS
+    assert f"At most {MAX_SEGMENTS} audiences." in at_bound.content.decode()
+    too_many = audience_data([*rows, ("One more", 20, 30, 1)])
+    response = client.post(url("platforms:plan_platforms", plan), too_many)
+    assert f"Describe at most {MAX_SEGMENTS} audiences" in response.content.decode()
+
+
+def test_whole_weights_show_without_a_decimal_point(client_as, plan, catalogue):
+    page = client_as(Role.EDITOR).get(
+        url("platforms:plan_platforms", plan) + "?load=municipal_library"
+    )
+    assert 'name="seg-1-weight" value="3"' in page.content.decode()
