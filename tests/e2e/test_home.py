@@ -49,6 +49,10 @@ def test_editor_continues_the_plan_from_home_then_opens_its_step_3(page, editor,
     kwargs = {"org_slug": "parc", "plan_pk": plan.pk}
     expect(page).to_have_url(page.base_url + reverse("platforms:plan_platforms", kwargs=kwargs))
     expect(page.locator("#audience-form")).to_be_visible()
+
+    page.go_back()  # The organisation-wide matrix stays one click away, above the card's link.
+    step3.get_by_role("link", name="Selection matrix").click()
+    expect(page).to_have_url(page.base_url + reverse("platforms:matrix", args=["parc"]))
     assert page.js_errors == []
 
 
