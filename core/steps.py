@@ -3,6 +3,10 @@
 Each step names the URL of its area; until that area exists its URL names are ``None`` and the
 home page shows what the step will contain instead of a dead link. A name that is given must
 reverse: a typo is an error, not a silent "coming soon".
+
+A step has up to two pages: the organisation's (``url_name``, e.g. the selection matrix) and a
+plan's (``plan_url_name``, e.g. a plan's platforms). ``plan_summary_template`` is what the plan
+page shows of the step's content; it reads only what ``plan_overview_get`` loads.
 """
 
 from dataclasses import dataclass
@@ -20,12 +24,30 @@ class Step:
     icon: str
     url_name: str | None = None
     plan_url_name: str | None = None
+    #: The organisation page's name, as a secondary link once the card opens a plan's page.
+    url_label: str = ""
+    plan_summary_template: str | None = None
 
     def url_for(self, org) -> str | None:
         return _reverse(self.url_name, org_slug=org.slug)
 
     def url_for_plan(self, plan) -> str | None:
         return _reverse(self.plan_url_name, org_slug=plan.organization.slug, plan_pk=plan.pk)
+
+
+def step_links(org, plan=None) -> list[tuple[Step, str | None, str | None]]:
+    """``(step, url, org_url)`` for each step's card on the organisation home.
+
+    ``url`` opens the step in ``plan`` (the current plan) when the step has a plan page, else
+    the organisation's page; ``org_url`` is then the organisation's page as a second link
+    (``None`` when it is already ``url`` or does not exist).
+    """
+    links = []
+    for step in STEPS:
+        org_url = step.url_for(org)
+        plan_url = step.url_for_plan(plan) if plan is not None else None
+        links.append((step, plan_url or org_url, org_url if plan_url else None))
+    return links
 
 
 def _reverse(name: str | None, **kwargs) -> str | None:
@@ -69,6 +91,8 @@ STEPS = (
         "diagram-3",
         url_name="platforms:matrix",
         plan_url_name="platforms:plan_platforms",
+        url_label=_("Selection matrix"),
+        plan_summary_template="platforms/_plan_summary.html",
     ),
     Step(
         4,

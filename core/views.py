@@ -12,8 +12,10 @@ from django.views.generic import ListView, TemplateView
 
 from accounts.selectors import activity_list, organization_list
 from config.celery import app
+from planner.selectors.plan import plan_in_progress_list, plan_next_step
 
 from .permissions import OrgViewMixin
+from .steps import step_links
 from .tasks import ping_task
 
 HEALTH_TASK_TIMEOUT_SECONDS = 3
@@ -40,11 +42,30 @@ class OrganizationSwitchView(LoginRequiredMixin, ListView):
         return organization_list(user=self.request.user)
 
 
+#: How many plans in progress the home page lists (the current one first).
+HOME_PLANS = 5
+
+
 class HomeView(OrgViewMixin, TemplateView):
+    """The organisation home: continue the current plan, the seven steps, recent activity.
+
+    The *current plan* is the most recently updated plan that is not archived (draft or
+    active); each step card opens that step of it when the step has a plan page.
+    """
+
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(activity=activity_list(org=self.org)[:6], **kwargs)
+        plans = list(plan_in_progress_list(org=self.org)[:HOME_PLANS])
+        current = plans[0] if plans else None
+        return super().get_context_data(
+            activity=activity_list(org=self.org)[:6],
+            current_plan=current,
+            other_plans=plans[1:],
+            next_step=plan_next_step(current) if current else None,
+            home_steps=step_links(self.org, current),
+            **kwargs,
+        )
 
 
 def _broker_status() -> str:

@@ -124,6 +124,16 @@ class ChannelFactory(factory.django.DjangoModelFactory):
     handle = factory.Sequence(lambda n: f"@channel{n}")
 
 
+class PlatformBriefFactory(factory.django.DjangoModelFactory):
+    """A plan's saved step-3 audience settings (content types and goal)."""
+
+    class Meta:
+        model = "platforms.PlatformBrief"
+
+    plan = factory.SubFactory(PlanFactory)
+    content_types = factory.LazyFunction(lambda: ["image", "video"])
+
+
 class AudienceSegmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "platforms.AudienceSegment"

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -13,7 +14,7 @@ from core.generic import ConfirmView
 from core.listing import ChoiceFilter, ListingMixin
 from core.permissions import OrgViewMixin
 from core.steps import STEPS
-from core.tenancy import org_reverse
+from core.tenancy import get_or_404, org_reverse
 
 from ..access import PlanObjectMixin
 from ..forms.plan import PlanForm
@@ -71,6 +72,11 @@ class PlanUpdateView(PlanFormMixin, PlanObjectMixin, FormView):
 class PlanDetailView(PlanObjectMixin, TemplateView):
     template_name = "planner/plan_detail.html"
 
+    @cached_property
+    def plan(self) -> Plan:
+        # With what its steps hold (step 3's audience and choices), for any number of them.
+        return get_or_404(selectors.plan_overview_get, org=self.org, pk=self.kwargs["plan_pk"])
+
     def get_breadcrumbs(self):
         plans, _here = super().get_breadcrumbs()
         return [plans, (self.plan.title, None)]
@@ -78,6 +84,7 @@ class PlanDetailView(PlanObjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             plan_steps=[(step, step.url_for_plan(self.plan)) for step in STEPS],
+            next_step=selectors.plan_next_step(self.plan),
             transitions=PLAN_WORKFLOW.available(self.plan, self.membership),
             history=selectors.plan_transition_list(plan=self.plan),
             **kwargs,

@@ -1,9 +1,16 @@
-"""Core pages: the start redirect, the organisation chooser, the home page, the language."""
+"""Core pages: the start redirect, the organisation chooser, the home page (the seven steps,
+continuing the current plan), the language."""
+
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Membership, Role
+from planner.models import Plan
+from tests.factories import PlanFactory, PlatformBriefFactory, PlatformChoiceFactory
+from tests.helpers import url
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +55,89 @@ def test_language_switch_sets_cookie_and_french_is_default(client_as, org, setti
     assert "Objectifs" in client.get(f"/o/{org.slug}/").content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": f"/o/{org.slug}/"})
     assert "Objectives" in client.get(f"/o/{org.slug}/").content.decode()
+
+
+# Home: continue the current plan --------------------------------------------------------------
+
+
+def _plans(org, *titles, status=Plan.Status.DRAFT):
+    """Plans updated one minute apart, the first title the most recent."""
+    now = timezone.now()
+    plans = []
+    for n, title in enumerate(titles):
+        plan = PlanFactory(organization=org, title=title, status=status)
+        Plan.objects.filter(pk=plan.pk).update(updated_at=now - timedelta(minutes=n))
+        plans.append(plan)
+    return plans
+
+
+def _continue_section(page: str) -> str:
+    return page.split('aria-labelledby="continue-title"', 1)[1].split("</section>", 1)[0]
+
+
+def test_home_offers_to_continue_the_most_recently_updated_plan(client_as, org, other_org):
+    current, older = _plans(org, "Summer readers", "Older plan")
+    _plans(org, "Archived but newest", status=Plan.Status.ARCHIVED)
+    Plan.objects.filter(title="Archived but newest").update(updated_at=timezone.now())
+    _plans(other_org, "Not ours")
+    page = client_as(Role.VIEWER).get(url("core:home", org)).content.decode()
+    section = _continue_section(page)
+    assert "Continue your plan" in page and "Summer readers" in section
+    assert f'href="{current.get_absolute_url()}"><i class="bi bi-journal-text"' in section
+    # Its next step, from the plan's state: no audience yet.
+    assert "Describe your audience" in section
+    assert f'href="{url("platforms:plan_platforms", current)}">Describe the audience' in section
+    assert "Other plans in progress" in section and older.get_absolute_url() in section
+    assert "Archived but newest" not in page and "Not ours" not in page
+    assert url("planner:plan_list", org) in section
+
+
+def test_home_lists_at_most_five_plans_in_progress(client_as, org):
+    _plans(org, *(f"Plan {n:02}" for n in range(8)))
+    section = _continue_section(client_as(Role.VIEWER).get(url("core:home", org)).content.decode())
+    assert "Plan 00" in section and "Plan 04" in section and "Plan 05" not in section
+    assert section.count('<li class="mb-1">') == 4  # the current plan, then four others
+
+
+def test_home_with_one_plan_has_no_other_plans_list(client_as, org):
+    _plans(org, "Only plan")
+    section = _continue_section(client_as(Role.VIEWER).get(url("core:home", org)).content.decode())
+    assert "Only plan" in section and "Other plans in progress" not in section
+
+
+def test_home_without_a_plan_in_progress_invites_editors_to_start_one(client_as, org):
+    _plans(org, "Done", status=Plan.Status.ARCHIVED)
+    editor_page = client_as(Role.EDITOR).get(url("core:home", org)).content.decode()
+    assert "No plan in progress" in editor_page
+    assert f'href="{url("planner:plan_create", org)}"' in editor_page
+    viewer_page = client_as(Role.VIEWER).get(url("core:home", org)).content.decode()
+    assert "No plan in progress" in viewer_page
+    assert url("planner:plan_create", org) not in viewer_page
+    assert "An editor of your organisation can start one" in viewer_page
+
+
+def test_home_step_3_card_opens_the_current_plans_step_and_keeps_the_matrix(client_as, org):
+    (plan,) = _plans(org, "Current")
+    page = client_as(Role.VIEWER).get(url("core:home", org)).content.decode()
+    step3 = page.split("Step 3", 1)[1].split("</article>", 1)[0]
+    step_of_plan = url("platforms:plan_platforms", plan)
+    assert f'class="stretched-link text-decoration-none" href="{step_of_plan}"' in step3
+    assert f'href="{url("platforms:matrix", org)}">Selection matrix</a>' in step3
+
+
+def test_home_step_3_card_opens_the_matrix_while_there_is_no_plan(client_as, org):
+    page = client_as(Role.VIEWER).get(url("core:home", org)).content.decode()
+    step3 = page.split("Step 3", 1)[1].split("</article>", 1)[0]
+    assert f'href="{url("platforms:matrix", org)}"' in step3 and "Selection matrix</a>" not in step3
+
+
+def test_home_query_count_does_not_grow_with_plans(client_as, org, django_assert_max_num_queries):
+    plans = _plans(org, *(f"Plan {n}" for n in range(10)))
+    for plan in plans:
+        PlatformBriefFactory(plan=plan)
+        PlatformChoiceFactory.create_batch(2, plan=plan)
+    client = client_as(Role.EDITOR)
+    client.get(url("core:home", org))  # the first visit saves the org in the session
+    with django_assert_max_num_queries(5):
+        page = client.get(url("core:home", org)).content.decode()
+    assert "2 platforms chosen" in page and "Content: coming in a future version" in page

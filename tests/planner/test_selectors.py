@@ -1,12 +1,30 @@
-"""Plan selectors: filters and sorts, and a domain "not found" a command can catch."""
+"""Plan selectors: filters and sorts, a domain "not found" a command can catch, the current
+plan and what comes next in a plan."""
+
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from accounts.models import Role
 from planner.models import Plan
-from planner.selectors.plan import plan_get, plan_list, plan_transition_list
+from planner.selectors.plan import (
+    next_step_code,
+    plan_get,
+    plan_in_progress_list,
+    plan_list,
+    plan_next_step,
+    plan_overview_get,
+    plan_transition_list,
+)
 from planner.services.plan import plan_transition
-from tests.factories import PlanFactory, PlatformChoiceFactory
+from tests.factories import (
+    AudienceSegmentFactory,
+    PlanFactory,
+    PlatformBriefFactory,
+    PlatformChoiceFactory,
+)
+from tests.helpers import url
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +53,89 @@ def test_transition_history_is_newest_first(org, member):
     plan_transition(plan=plan, name="activate", member=editor)
     plan_transition(plan=plan, name="archive", member=editor)
     assert [t.to_status for t in plan_transition_list(plan=plan)] == ["archived", "active"]
+
+
+# The current plan and what comes next -----------------------------------------------------------
+
+
+def _touch(plan, minutes_ago):
+    """Set ``updated_at`` without ``save()`` (which would make it "now")."""
+    Plan.objects.filter(pk=plan.pk).update(
+        updated_at=timezone.now() - timedelta(minutes=minutes_ago)
+    )
+
+
+def test_plans_in_progress_leave_out_archived_and_other_orgs_newest_first(org, other_org):
+    old = PlanFactory(organization=org, title="Old draft")
+    recent = PlanFactory(organization=org, title="Recent", status=Plan.Status.ACTIVE)
+    archived = PlanFactory(organization=org, title="Archived", status=Plan.Status.ARCHIVED)
+    theirs = PlanFactory(organization=other_org, title="Theirs")
+    _touch(old, 30), _touch(recent, 10), _touch(archived, 0), _touch(theirs, 0)
+    PlatformChoiceFactory(plan=recent)
+    plans = list(plan_in_progress_list(org=org))
+    assert [(p.title, p.platform_count) for p in plans] == [("Recent", 1), ("Old draft", 0)]
+
+
+def test_plan_overview_get_loads_the_step_3_content_and_stays_in_its_org(
+    org, other_org, django_assert_num_queries
+):
+    plan = PlanFactory(organization=org)
+    PlatformBriefFactory(plan=plan)
+    AudienceSegmentFactory.create_batch(2, plan=plan)
+    PlatformChoiceFactory.create_batch(3, plan=plan)
+    with django_assert_num_queries(3):  # the plan, its segments, its choices with their platform
+        got = plan_overview_get(org=org, pk=plan.pk)
+    with django_assert_num_queries(0):
+        assert got.platform_count == 3 and got.platform_brief.content_types == ["image", "video"]
+        assert len(got.audience_segments.all()) == 2
+        assert {c.platform.code for c in got.platform_choices.all()}
+        plan_next_step(got)
+    with pytest.raises(Plan.DoesNotExist):
+        plan_overview_get(org=other_org, pk=plan.pk)
+
+
+@pytest.mark.parametrize(
+    ("status", "has_audience", "platform_count", "code"),
+    [
+        ("draft", False, 0, "audience"),
+        ("active", True, 0, "platforms"),
+        ("draft", True, 2, "content"),
+        ("active", False, 1, "content"),  # choices count even if the audience went missing
+        ("archived", True, 2, "archived"),
+    ],
+)
+def test_next_step_code_follows_what_the_plan_holds(status, has_audience, platform_count, code):
+    result = next_step_code(status=status, has_audience=has_audience, platform_count=platform_count)
+    assert result == code
+
+
+def test_next_step_of_a_new_plan_is_to_describe_the_audience(org, django_assert_num_queries):
+    plan = PlanFactory(organization=org)
+    (loaded,) = plan_in_progress_list(org=org)
+    with django_assert_num_queries(0):
+        step = plan_next_step(loaded)
+    assert (step.code, step.step.number, step.upcoming) == ("audience", 3, False)
+    assert step.url == url("platforms:plan_platforms", plan)
+
+
+def test_next_step_once_the_audience_is_saved_is_to_choose_platforms(org):
+    plan = PlanFactory(organization=org)
+    PlatformBriefFactory(plan=plan)
+    step = plan_next_step(plan_overview_get(org=org, pk=plan.pk))
+    assert (step.code, step.url) == ("platforms", url("platforms:plan_platforms", plan))
+
+
+def test_next_step_once_platforms_are_chosen_is_step_4_said_to_be_coming(org):
+    plan = PlanFactory(organization=org)
+    PlatformBriefFactory(plan=plan)
+    PlatformChoiceFactory(plan=plan)
+    step = plan_next_step(plan_overview_get(org=org, pk=plan.pk))
+    assert (step.code, step.step.number, step.upcoming) == ("content", 4, True)
+    assert "future version" in str(step.title)
+    assert step.url == url("platforms:channel_list", org)
+
+
+def test_an_archived_plan_has_nothing_to_open_next(org):
+    plan = PlanFactory(organization=org, status=Plan.Status.ARCHIVED)
+    step = plan_next_step(plan_overview_get(org=org, pk=plan.pk))
+    assert (step.code, step.step, step.url) == ("archived", None, None)

@@ -1,11 +1,18 @@
-"""Planner pages: plan list, create, detail, update, delete and status changes; roles, tenancy."""
+"""Planner pages: plan list, create, detail (step 3's content, what comes next), update, delete
+and status changes; roles, tenancy."""
 
 import pytest
 from django.urls import reverse
 
 from accounts.models import Role
 from planner.models import Plan
-from tests.factories import PlanFactory
+from platforms.models import PlatformChoice
+from tests.factories import (
+    AudienceSegmentFactory,
+    PlanFactory,
+    PlatformBriefFactory,
+    PlatformChoiceFactory,
+)
 from tests.helpers import url
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +161,96 @@ def test_another_organisations_plan_cannot_change_status(client_as, org, other_o
     assert response.status_code == 404
     plan.refresh_from_db()
     assert plan.status == Plan.Status.DRAFT
+
+
+# The plan page: step 3's content and what comes next ------------------------------------------
+
+
+def _step3_plan(org, *, choices=0, rationale="Our families are there."):
+    plan = PlanFactory(organization=org)
+    PlatformBriefFactory(plan=plan, content_types=["image", "video"], goal="events")
+    AudienceSegmentFactory(plan=plan, label="Parents", age_min=30, age_max=45)
+    for n in range(choices):
+        PlatformChoiceFactory(
+            plan=plan,
+            platform__code="facebook" if n == 0 else f"p{n}",
+            platform__name="Facebook" if n == 0 else f"Platform {n}",
+            priority=PlatformChoice.Priority.PRIMARY if n == 0 else PlatformChoice.Priority.TRIAL,
+            rationale=rationale,
+        )
+    return plan
+
+
+def test_plan_page_shows_the_chosen_platforms_and_the_audience(client_as, org):
+    plan = _step3_plan(org, choices=2)
+    page = client_as(Role.MANAGER).get(url("planner:plan_detail", plan)).content.decode()
+    assert "2 platforms chosen" in page
+    assert 'class="bi bi-facebook"' in page and "<strong>Facebook</strong>" in page
+    assert '<span class="badge priority-1">Main platform</span>' in page
+    assert '<span class="badge priority-3">To try</span>' in page
+    assert page.count("Our families are there.") == 2
+    assert "Parents" in page and "(30–45 years)" in page
+    assert "Image, Video" in page and "Promote events and programmes" in page
+
+
+def test_plan_page_truncates_a_long_rationale_and_keeps_the_full_text(client_as, org):
+    long = " ".join(f"word{n}" for n in range(60)) + " THE-END"
+    plan = _step3_plan(org, choices=1, rationale=long)
+    page = client_as(Role.VIEWER).get(url("planner:plan_detail", plan)).content.decode()
+    assert '<details class="small rationale">' in page and "Read more" in page
+    assert "word29 …" in page  # the summary stops after 30 words…
+    assert page.count("THE-END") == 1  # …and the full text is there once, inside <details>.
+
+
+def test_plan_page_escapes_the_rationale(client_as, org):
+    plan = _step3_plan(org, choices=1, rationale="<script>alert('x')</script>\nSecond line")
+    page = client_as(Role.VIEWER).get(url("planner:plan_detail", plan)).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;<br>Second line" in page
+
+
+def _next_step(page: str) -> str:
+    return page.split('data-next-step="', 1)[1].split('"', 1)[0]
+
+
+def test_next_step_callout_follows_the_plan(client_as, org):
+    client = client_as(Role.VIEWER)
+    new = PlanFactory(organization=org)
+    page = client.get(url("planner:plan_detail", new)).content.decode()
+    assert _next_step(page) == "audience" and "Describe your audience" in page
+    assert f'href="{url("platforms:plan_platforms", new)}">Describe the audience' in page
+    assert "Not described yet." in page and "No platform chosen yet." in page
+
+    described = PlanFactory(organization=org)
+    PlatformBriefFactory(plan=described)
+    page = client.get(url("planner:plan_detail", described)).content.decode()
+    assert _next_step(page) == "platforms" and "Choose your platforms" in page
+
+    chosen = _step3_plan(org, choices=1)
+    page = client.get(url("planner:plan_detail", chosen)).content.decode()
+    assert _next_step(page) == "content"
+    assert "Content: coming in a future version" in page
+    assert f'href="{url("platforms:channel_list", org)}">Record your accounts' in page
+
+    archived = PlanFactory(organization=org, status=Plan.Status.ARCHIVED)
+    page = client.get(url("planner:plan_detail", archived)).content.decode()
+    assert _next_step(page) == "archived" and "This plan is archived" in page
+
+
+def test_another_organisations_plan_page_is_a_404(client_as, org, other_org):
+    theirs = _step3_plan(other_org, choices=1)
+    response = client_as(Role.ADMIN).get(url("planner:plan_detail", org, plan_pk=theirs.pk))
+    assert response.status_code == 404
+    assert "Our families are there." not in response.content.decode()
+
+
+def test_plan_page_query_count_stays_small_with_many_choices(
+    client_as, org, django_assert_max_num_queries
+):
+    plan = _step3_plan(org, choices=12)
+    AudienceSegmentFactory.create_batch(8, plan=plan)
+    client = client_as(Role.MANAGER)
+    client.get(url("planner:plan_detail", plan))  # the first visit saves the org in the session
+    with django_assert_max_num_queries(7):
+        response = client.get(url("planner:plan_detail", plan))
+    assert response.content.decode().count('class="chosen-platform"') == 12
