@@ -34,6 +34,11 @@ urlpatterns = [
         "plan_choose",
     ),
     org_path(
+        "plans/<int:plan_pk>/platforms/choose-set/",
+        plan.PlatformSetChooseView.as_view(),
+        "plan_choose_set",
+    ),
+    org_path(
         "plans/<int:plan_pk>/platforms/choices/<int:choice_pk>/remove/",
         plan.PlatformChoiceRemoveView.as_view(),
         "plan_choice_remove",

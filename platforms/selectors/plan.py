@@ -42,9 +42,9 @@ def choice_find(*, plan, platform) -> PlatformChoice | None:
     return choice_list(plan=plan).filter(platform=platform).first()
 
 
-def recommendation_list(*, platforms, segments, content_types, goal, today_year=None) -> list:
-    """The recommender's ranking for model rows and form-shaped segments."""
-    return recommender.recommend(
+def advice_get(*, platforms, segments, content_types, goal, today_year=None) -> recommender.Advice:
+    """The recommender's ranking and recommended set for model rows and form-shaped segments."""
+    return recommender.advise(
         platforms=[p.to_profile() for p in platforms],
         segments=[
             recommender.Segment(

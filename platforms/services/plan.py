@@ -101,3 +101,42 @@ def choice_delete(*, choice: PlatformChoice, actor) -> None:
         description=_("%(platform)s removed from “%(plan)s”")
         % {"platform": name, "plan": plan.title},
     )
+
+
+def set_rationale(member, recommendation) -> str:
+    """A first rationale for a platform of the recommended set: what it adds, then why."""
+    reasons = [*member.adds, *(recommendation.reasons if recommendation else ())]
+    return "\n".join(f"- {r}" for r in dict.fromkeys(str(r) for r in reasons))
+
+
+@transaction.atomic
+def choice_save_set(*, plan, advice, actor) -> list[PlatformChoice]:
+    """Choose every platform of the recommended set that the plan does not have yet.
+
+    Choices already recorded keep the team's priority and rationale. The set's first member
+    becomes the main platform when the plan has none; the others are secondary.
+    """
+    type(plan).objects.select_for_update().filter(pk=plan.pk).exists()
+    existing = set(plan.platform_choices.values_list("platform__code", flat=True))
+    has_main = plan.platform_choices.filter(priority=PlatformChoice.Priority.PRIMARY).exists()
+    platforms = {p.code: p for p in Platform.objects.filter(code__in=advice.set.codes)}
+    ranking = {r.platform: r for r in advice.ranking}
+    created = []
+    for member in advice.set.members:
+        if member.platform in existing or member.platform not in platforms:
+            continue
+        main = not has_main and not created and member is advice.set.members[0]
+        recommendation = ranking.get(member.platform)
+        created.append(
+            choice_save(
+                plan=plan,
+                platform=platforms[member.platform],
+                priority=PlatformChoice.Priority.PRIMARY
+                if main
+                else PlatformChoice.Priority.SECONDARY,
+                rationale=set_rationale(member, recommendation),
+                actor=actor,
+                recommendation=recommendation,
+            )
+        )
+    return created

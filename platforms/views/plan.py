@@ -5,8 +5,8 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import FormView, TemplateView, View
 
 from core.forms import ServiceFormMixin
 from core.generic import ConfirmView
@@ -34,6 +34,14 @@ def audience_errors(formset, brief_form) -> list[str]:
     return errors
 
 
+def shared_warnings(ranking) -> list[str]:
+    """The warnings that every platform of a ranking (of two or more) carries."""
+    if len(ranking) < 2:
+        return []
+    others = [set(r.warnings) for r in ranking[1:]]
+    return [w for w in ranking[0].warnings if all(w in o for o in others)]
+
+
 class PlanStepThreeMixin(PlanObjectMixin):
     """The plan's saved audience and the ranking it gives, for every page of step 3."""
 
@@ -52,10 +60,10 @@ class PlanStepThreeMixin(PlanObjectMixin):
     def platforms(self):
         return list(catalogue_selectors.platform_list())
 
-    def rank(self, segments, content_types, goal):
+    def advise(self, segments, content_types, goal) -> recommender.Advice | None:
         if not segments or not content_types:
-            return []
-        return selectors.recommendation_list(
+            return None
+        return selectors.advice_get(
             platforms=self.platforms,
             segments=segments,
             content_types=content_types,
@@ -63,10 +71,16 @@ class PlanStepThreeMixin(PlanObjectMixin):
             today_year=timezone.localdate().year,
         )
 
-    def saved_ranking(self):
+    @cached_property
+    def saved_advice(self) -> recommender.Advice | None:
+        """What the saved audience gives (choices are recorded against it, never a draft)."""
         if self.brief is None:
-            return []
-        return self.rank(self.saved_segments, self.brief.content_types, self.brief.goal)
+            return None
+        return self.advise(self.saved_segments, self.brief.content_types, self.brief.goal)
+
+    def saved_recommendation(self, code: str) -> recommender.Recommendation | None:
+        ranking = self.saved_advice.ranking if self.saved_advice else []
+        return next((r for r in ranking if r.platform == code), None)
 
     def step_url(self) -> str:
         return org_reverse("platforms:plan_platforms", self.org, plan_pk=self.plan.pk)
@@ -169,14 +183,25 @@ class PlanPlatformsView(PlanStepThreeMixin, TemplateView):
 
     def get_context_data(self, *, formset, brief_form, unsaved=False, **kwargs):
         audience = self._current_audience(formset, brief_form)
-        ranking = self.rank(*audience) if audience else []
+        advice = self.advise(*audience) if audience else None
+        ranking = advice.ranking if advice else []
         choices = list(selectors.choice_list(plan=self.plan))
         chosen = {c.platform.code: c for c in choices}
+        members = advice.set.members if advice else ()
+        shared = shared_warnings(ranking)
         return super().get_context_data(
             formset=formset,
             brief_form=brief_form,
             incomplete=audience is None or not ranking,
-            ranking=[(r, chosen.get(r.platform)) for r in ranking],
+            # A warning every platform shares (e.g. old figures) is said once, above them.
+            ranking=[
+                (r, chosen.get(r.platform), [w for w in r.warnings if w not in shared])
+                for r in ranking
+            ],
+            shared_warnings=shared,
+            advice_set=advice.set if advice else None,
+            set_members=[(m, chosen.get(m.platform)) for m in members],
+            set_missing=[m.platform for m in members if m.platform not in chosen],
             choices=choices,
             presets=recommender.PRESETS.values(),
             # Choices are recorded against the saved audience: an unsaved one is saved first.
@@ -199,7 +224,7 @@ class PlatformChooseView(ServiceFormMixin, PlanStepThreeMixin, FormView):
 
     @cached_property
     def recommendation(self):
-        return next((r for r in self.saved_ranking() if r.platform == self.platform.code), None)
+        return self.saved_recommendation(self.platform.code)
 
     @cached_property
     def existing(self) -> PlatformChoice | None:
@@ -245,6 +270,39 @@ class PlatformChooseView(ServiceFormMixin, PlanStepThreeMixin, FormView):
 
     def get_success_url(self, choice):
         return self.step_url()
+
+
+class PlatformSetChooseView(PlanStepThreeMixin, View):
+    """Choose the recommended set of the saved audience in one click (the step-3 button)."""
+
+    http_method_names = ["post"]
+    permission = "edit_plan"
+
+    def post(self, request, *args, **kwargs):
+        advice = self.saved_advice
+        # The button names the set it showed: if the audience changed since, show the new one.
+        if advice is None or tuple(request.POST.getlist("platform")) != advice.set.codes:
+            messages.warning(
+                request,
+                _("The recommended set has changed since the page was loaded: check it again."),
+            )
+            return redirect(self.step_url())
+        created = services.choice_save_set(plan=self.plan, advice=advice, actor=request.user)
+        if not created:
+            messages.info(request, _("Every platform of the set was already in the plan."))
+        else:
+            main = [
+                c.platform_name for c in created if c.priority == PlatformChoice.Priority.PRIMARY
+            ]
+            message = ngettext(
+                "%(names)s added to the plan: review its priority and rationale below.",
+                "%(names)s added to the plan: review their priorities and rationales below.",
+                len(created),
+            ) % {"names": ", ".join(c.platform_name for c in created)}
+            if main:
+                message += " " + _("%(name)s is the main platform.") % {"name": main[0]}
+            messages.success(request, message)
+        return redirect(self.step_url())
 
 
 class PlatformChoiceRemoveView(PlanStepThreeMixin, ConfirmView):

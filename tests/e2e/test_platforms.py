@@ -11,7 +11,7 @@ from accounts.models import Role
 from platforms.models import Platform, PlatformChoice
 from platforms.recommender import PRESETS
 from platforms.selectors.catalogue import platform_list
-from platforms.selectors.plan import recommendation_list
+from platforms.selectors.plan import advice_get
 from platforms.services.catalogue import catalogue_load
 from platforms.services.plan import audience_update, choice_save
 from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, PlanFactory
@@ -72,13 +72,13 @@ def save_preset(plan, actor, preset=PRESET):
 
 def expected_order(segments, content_types, goal=""):
     """The server's own ranking of an audience: the browser must show exactly this."""
-    results = recommendation_list(
+    advice = advice_get(
         platforms=platform_list(),
         segments=segments,
         content_types=content_types,
         goal=goal,
     )
-    return [r.platform for r in results]
+    return [r.platform for r in advice.ranking]
 
 
 # Browser helpers ------------------------------------------------------------------------------
@@ -215,6 +215,59 @@ def test_edits_after_a_preset_drive_the_ranking_and_leave_no_message(page, edito
 
     page.goto(url)  # The next full page: no message piled up by the live requests.
     expect(page.locator(".messages")).to_have_count(0)
+    assert page.js_errors == []
+
+
+def set_codes(page) -> list[str]:
+    members = page.locator("#recommended-set .set-member")
+    return members.evaluate_all("items => items.map(item => item.dataset.platform)")
+
+
+def expected_set(segments, content_types, goal=""):
+    advice = advice_get(
+        platforms=platform_list(), segments=segments, content_types=content_types, goal=goal
+    )
+    return list(advice.set.codes)
+
+
+def test_the_set_follows_the_edits_and_is_chosen_in_one_click(page, editor, plan):
+    save_preset(plan, editor.user)
+    with translation.override("en"):
+        segments = [
+            {"label": str(s.label), "age_min": s.age_min, "age_max": s.age_max, "weight": s.weight}
+            for s in PRESET.segments
+        ]
+    before = expected_set(segments, PRESET.content_types, PRESET.goal)
+    segments[2] = {**segments[2], "age_min": 40, "age_max": 50, "weight": 1}  # "Youth" row
+    after = expected_set(segments, PRESET.content_types, PRESET.goal)
+    assert before != after, "the test needs an edit that changes the set"
+    login(page, editor.user.email, PASSWORD)
+    url = open_step(page, plan)
+    expect(page.locator("#recommended-set .set-member")).to_have_count(len(before))
+    assert set_codes(page) == before
+
+    page.fill("input[name='seg-2-age_min']", "40")
+    page.fill("input[name='seg-2-age_max']", "50")
+    page.fill("input[name='seg-2-weight']", "1")
+    expect(page.locator("#recommended-set .set-member")).to_have_count(len(after))
+    assert set_codes(page) == after
+    expect(page.locator("#recommended-set button")).to_have_count(0)  # Unsaved: save first.
+
+    page.goto(url)  # Back to the saved audience, then its set in one click.
+    page.locator("#recommended-set button[type=submit]").click()
+    page.wait_for_url(url)
+    expect(page.locator(".messages, [role=alert]").first).to_contain_text("added to the plan")
+    expect(page.locator("#recommended-set")).to_contain_text("Every platform of the set is in")
+    assert sorted(plan.platform_choices.values_list("platform__code", flat=True)) == sorted(before)
+
+    page.goto(page.base_url + plan.get_absolute_url())  # The plan page shows the choice.
+    chosen = page.locator(".chosen-platform")
+    expect(chosen).to_have_count(len(before))
+    expect(chosen.first).to_contain_text("Main platform")
+    for member in before:
+        expect(page.locator(".chosen-platforms")).to_contain_text(
+            Platform.objects.get(code=member).name
+        )
     assert page.js_errors == []
 
 

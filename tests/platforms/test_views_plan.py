@@ -46,7 +46,7 @@ def test_preset_loads_the_deck_example_without_saving(client_as, plan, catalogue
     response = client_as(Role.EDITOR).get(
         url("platforms:plan_platforms", plan) + "?load=municipal_library"
     )
-    ranking = [rec.platform for rec, _choice in response.context["ranking"]]
+    ranking = [rec.platform for rec, _choice, _warnings in response.context["ranking"]]
     assert ranking[0] == "facebook"
     assert not PlatformBrief.objects.filter(plan=plan).exists()
 
@@ -108,7 +108,9 @@ def test_ranking_warns_about_figures_more_than_five_years_old(client_as, plan):
     response = client_as(Role.VIEWER).get(
         url("platforms:plan_platforms", plan), audience_data([("Adults", 30, 45, 1)])
     )
-    warnings = {rec.platform: rec.warnings for rec, _choice in response.context["ranking"]}
+    warnings = {
+        rec.platform: rec.warnings for rec, _choice, _warnings in response.context["ranking"]
+    }
     assert any("dates from 2015" in w for w in warnings["oldbook"])
     assert not any("dates from" in w for w in warnings["newbook"])
     assert "The age band dates from 2015" in response.content.decode()
@@ -459,3 +461,138 @@ def test_whole_weights_show_without_a_decimal_point(client_as, plan, catalogue):
         url("platforms:plan_platforms", plan) + "?load=municipal_library"
     )
     assert 'name="seg-1-weight" value="3"' in page.content.decode()
+
+
+# The recommended set -------------------------------------------------------------------------
+
+
+def save_university_audience(plan, actor):
+    audience_update(
+        plan=plan,
+        segments=[
+            {"label": "Students", "age_min": 18, "age_max": 25, "weight": 4},
+            {"label": "Faculty", "age_min": 30, "age_max": 60, "weight": 1},
+        ],
+        content_types=["text", "short_text", "image", "video"],
+        goal="visibility",
+        preset="",
+        actor=actor,
+    )
+
+
+def test_step_3_shows_the_recommended_set_above_the_ranking(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    save_university_audience(plan, client.membership.user)
+    response = client.get(url("platforms:plan_platforms", plan))
+    page = response.content.decode()
+    members = [m.platform for m, _choice in response.context["set_members"]]
+    assert members == ["facebook", "twitter", "youtube"]
+    assert page.index('id="recommended-set"') < page.index('class="list-unstyled ranking')
+    assert "A stronger home for videos than Facebook" in page
+    assert "Choose this set (adds 3 platforms)" in page
+    flagged = [rec.platform for rec, _c, _w in response.context["ranking"] if rec.recommended]
+    assert sorted(flagged) == ["facebook", "twitter", "youtube"]
+    assert page.count("In the set") == 3
+
+
+def test_live_request_recomputes_the_set(client_as, plan, catalogue):
+    response = client_as(Role.VIEWER).get(
+        url("platforms:plan_platforms", plan),
+        audience_data([("Makers", 16, 22, 1), ("Older makers", 23, 35, 1)], content=("video",)),
+        headers={"HX-Request": "true", "HX-Target": "ranking"},
+    )
+    assert [m.platform for m, _c in response.context["set_members"]] == ["youtube", "tiktok"]
+    assert 'id="recommended-set"' in response.content.decode()
+    assert "Choose this set" not in response.content.decode()  # a viewer, and unsaved
+
+
+def test_a_segment_nobody_reaches_is_a_warning_on_the_set(client_as, plan, catalogue):
+    page = (
+        client_as(Role.VIEWER)
+        .get(url("platforms:plan_platforms", plan), audience_data([("Toddlers", 1, 5, 1)]))
+        .content.decode()
+    )
+    assert "No platform of the set reaches “Toddlers” (1–5)" in page
+
+
+def test_choose_the_set_in_one_click(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    save_university_audience(plan, client.membership.user)
+    response = client.post(
+        url("platforms:plan_choose_set", plan),
+        {"platform": ["facebook", "twitter", "youtube"]},
+        follow=True,
+    )
+    choices = {c.platform.code: c for c in PlatformChoice.objects.filter(plan=plan)}
+    assert set(choices) == {"facebook", "twitter", "youtube"}
+    assert choices["facebook"].priority == PlatformChoice.Priority.PRIMARY
+    assert choices["youtube"].priority == PlatformChoice.Priority.SECONDARY
+    assert choices["youtube"].rationale.startswith("- A stronger home for videos than Facebook")
+    assert choices["youtube"].score is not None and choices["youtube"].reasons
+    message = [str(m) for m in get_messages(response.wsgi_request)][-1]
+    assert "Facebook, X (Twitter), YouTube added" in message and "Facebook is the main" in message
+    assert "Every platform of the set is in the plan." in response.content.decode()
+
+
+def test_choosing_the_set_keeps_the_teams_choices(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    save_university_audience(plan, client.membership.user)
+    client.post(
+        url("platforms:plan_choose", plan, platform_code="youtube"),
+        {"priority": 1, "rationale": "Our tutorials."},
+    )
+    client.post(
+        url("platforms:plan_choose_set", plan), {"platform": ["facebook", "twitter", "youtube"]}
+    )
+    choices = {c.platform.code: c for c in PlatformChoice.objects.filter(plan=plan)}
+    assert choices["youtube"].rationale == "Our tutorials."
+    assert choices["youtube"].priority == PlatformChoice.Priority.PRIMARY
+    assert choices["facebook"].priority == PlatformChoice.Priority.SECONDARY
+    assert len(choices) == 3
+
+
+def test_a_set_that_changed_since_the_page_loaded_is_refused(client_as, plan, catalogue):
+    client = client_as(Role.EDITOR)
+    save_university_audience(plan, client.membership.user)
+    response = client.post(
+        url("platforms:plan_choose_set", plan), {"platform": ["facebook", "instagram"]}
+    )
+    assert response.status_code == 302
+    assert not PlatformChoice.objects.filter(plan=plan).exists()
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("has changed since the page was loaded" in m for m in messages)
+
+
+def test_choosing_the_set_without_an_audience_is_refused(client_as, plan, catalogue):
+    response = client_as(Role.EDITOR).post(
+        url("platforms:plan_choose_set", plan), {"platform": ["facebook"]}
+    )
+    assert response.status_code == 302
+    assert not PlatformChoice.objects.exists()
+
+
+@pytest.mark.parametrize(("role", "status"), [(Role.VIEWER, 403), (Role.CONTRIBUTOR, 403)])
+def test_only_editors_choose_the_set(client_as, plan, catalogue, role, status):
+    client = client_as(role)
+    save_university_audience(plan, client.membership.user)
+    response = client.post(url("platforms:plan_choose_set", plan), {"platform": ["facebook"]})
+    assert response.status_code == status
+    assert not PlatformChoice.objects.exists()
+
+
+def test_choose_set_answers_post_only(client_as, plan, catalogue):
+    assert client_as(Role.EDITOR).get(url("platforms:plan_choose_set", plan)).status_code == 405
+
+
+def test_a_warning_every_platform_shares_is_said_once(client_as, plan):
+    PlatformFactory(code="oldbook", name="Oldbook", source_year=2015)
+    PlatformFactory(code="otherbook", name="Otherbook", source_year=2015)
+    response = client_as(Role.VIEWER).get(
+        url("platforms:plan_platforms", plan), audience_data([("Adults", 30, 45, 1)])
+    )
+    page = response.content.decode()
+    assert page.count("The age band dates from 2015") == 1
+    assert "Every platform: The age band dates from 2015" in page
+    assert all(
+        not any("2015" in w for w in warnings) for _r, _c, warnings in response.context["ranking"]
+    )
