@@ -231,7 +231,6 @@ def expected_set(segments, content_types, goal=""):
 
 
 def test_the_set_follows_the_edits_and_is_chosen_in_one_click(page, editor, plan):
-    save_preset(plan, editor.user)
     with translation.override("en"):
         segments = [
             {"label": str(s.label), "age_min": s.age_min, "age_max": s.age_max, "weight": s.weight}
@@ -243,28 +242,33 @@ def test_the_set_follows_the_edits_and_is_chosen_in_one_click(page, editor, plan
     assert before != after, "the test needs an edit that changes the set"
     login(page, editor.user.email, PASSWORD)
     url = open_step(page, plan)
+    page.locator(f"[data-preset='{PRESET.code}']").click()
     expect(page.locator("#recommended-set .set-member")).to_have_count(len(before))
     assert set_codes(page) == before
+    top_before = ranking_codes(page)
 
     page.fill("input[name='seg-2-age_min']", "40")
     page.fill("input[name='seg-2-age_max']", "50")
     page.fill("input[name='seg-2-weight']", "1")
     expect(page.locator("#recommended-set .set-member")).to_have_count(len(after))
     assert set_codes(page) == after
+    assert ranking_codes(page) != top_before
     expect(page.locator("#recommended-set button")).to_have_count(0)  # Unsaved: save first.
 
-    page.goto(url)  # Back to the saved audience, then its set in one click.
-    page.locator("#recommended-set button[type=submit]").click()
+    page.locator("#save-audience").click()
+    page.wait_for_url(url)
+    assert set_codes(page) == after
+    page.locator("#recommended-set button[type=submit]").click()  # The set in one click.
     page.wait_for_url(url)
     expect(page.locator(".messages, [role=alert]").first).to_contain_text("added to the plan")
     expect(page.locator("#recommended-set")).to_contain_text("Every platform of the set is in")
-    assert sorted(plan.platform_choices.values_list("platform__code", flat=True)) == sorted(before)
+    assert sorted(plan.platform_choices.values_list("platform__code", flat=True)) == sorted(after)
 
     page.goto(page.base_url + plan.get_absolute_url())  # The plan page shows the choice.
     chosen = page.locator(".chosen-platform")
-    expect(chosen).to_have_count(len(before))
+    expect(chosen).to_have_count(len(after))
     expect(chosen.first).to_contain_text("Main platform")
-    for member in before:
+    for member in after:
         expect(page.locator(".chosen-platforms")).to_contain_text(
             Platform.objects.get(code=member).name
         )
