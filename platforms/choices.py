@@ -14,6 +14,11 @@ class ContentType(models.TextChoices):
     VIDEO = "video", _("Video")
 
 
+def content_type_labels(codes) -> list[str]:
+    """Stored content-type codes as their labels (unknown codes are skipped)."""
+    return [ContentType(c).label for c in codes or [] if c in ContentType.values]
+
+
 class Goal(models.TextChoices):
     VISIBILITY = "visibility", _("Visibility and awareness")
     EVENTS = "events", _("Promote events and programmes")

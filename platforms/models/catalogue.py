@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import actor_field
 from core.tenancy import OrgScopedModel
 
-from ..choices import ContentType
+from ..choices import ContentType, content_type_labels
 
 AGE_LIMIT = [MinValueValidator(0), MaxValueValidator(120)]
 
@@ -60,7 +60,7 @@ class Platform(models.Model):
             raise ValidationError({"content_types": ValidationError(message, code="content_type")})
 
     def content_type_labels(self) -> list[str]:
-        return [ContentType(c).label for c in self.content_types if c in ContentType.values]
+        return content_type_labels(self.content_types)
 
     def to_profile(self):
         from ..recommender import PlatformProfile

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import actor_field
 from core.tenancy import org_queryset
 
-from ..choices import Goal
+from ..choices import Goal, content_type_labels
 from .catalogue import AGE_LIMIT, Platform
 
 PlanScopedQuerySet = org_queryset("plan__organization")
@@ -33,6 +33,9 @@ class PlatformBrief(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan}: audience"
+
+    def content_type_labels(self) -> list[str]:
+        return content_type_labels(self.content_types)
 
 
 class AudienceSegment(models.Model):
