@@ -10,6 +10,7 @@ from django.utils.translation import ngettext_lazy, pgettext_lazy
 from core.forms import CleanCharField, CrispyFormMixin, LocalizedDecimalField
 
 from ..models import ContentType, Goal, PlatformChoice
+from ..recommender import PRESETS
 
 # A generous bound (the formset needs one); rows are added with the "Add an audience" button.
 MAX_SEGMENTS = 20
@@ -145,7 +146,13 @@ class BriefForm(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
+    # Which of the deck's examples the audience started from: a known code or nothing (a
+    # forged value is dropped rather than stored, and never reaches the column's 40 characters).
     preset = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_preset(self) -> str:
+        code = self.cleaned_data.get("preset", "")
+        return code if code in PRESETS else ""
 
 
 def segment_formset(data=None, initial=None, *, add_row=False) -> SegmentFormSet:

@@ -596,3 +596,17 @@ def test_a_warning_every_platform_shares_is_said_once(client_as, plan):
     assert all(
         not any("2015" in w for w in warnings) for _r, _c, warnings in response.context["ranking"]
     )
+
+
+@pytest.mark.parametrize("preset", ["x" * 41, "x" * 10_000, "not_a_preset"])
+def test_a_forged_preset_is_dropped_not_stored(client_as, plan, catalogue, preset):
+    data = {**audience_data([("Adults", 30, 45, 1)]), "preset": preset}
+    response = client_as(Role.EDITOR).post(url("platforms:plan_platforms", plan), data)
+    assert response.status_code == 302
+    assert PlatformBrief.objects.get(plan=plan).preset == ""
+
+
+def test_a_known_preset_is_kept(client_as, plan, catalogue):
+    data = {**audience_data([("Adults", 30, 45, 1)]), "preset": "university_library"}
+    client_as(Role.EDITOR).post(url("platforms:plan_platforms", plan), data)
+    assert PlatformBrief.objects.get(plan=plan).preset == "university_library"
