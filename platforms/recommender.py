@@ -635,20 +635,18 @@ def _recommended_set(platforms, ranking, segments, wanted, goal) -> RecommendedS
     ]
     value = _SetValue(segments, wanted, goal)
     members: list[SetMember] = []
-    while len(members) < SET_MAX_SIZE:
-        current = [(m.name, needs[m.platform]) for m in members]
-        base = value([n for _name, n in current])
+    while len(members) < SET_MAX_SIZE and len(members) < len(candidates):
+        held = [needs[m.platform] for m in members]
+        base = value(held)
         chosen = {m.platform for m in members}
-        gains = [
-            (value([*(n for _name, n in current), needs[code]]) - base, code)
-            for code in candidates
-            if code not in chosen
-        ]
-        if not gains:
-            break
-        gain, code = max(gains, key=lambda g: g[0])  # max keeps the first of equal gains
+        # max keeps the first of equal gains, i.e. the better ranked platform.
+        gain, code = max(
+            ((value([*held, needs[c]]) - base, c) for c in candidates if c not in chosen),
+            key=lambda g: g[0],
+        )
         if gain < SET_MIN_GAIN:
             break
+        current = [(m.name, needs[m.platform]) for m in members]
         adds = _adds(needs[code], current, segments, wanted, goal)
         members.append(SetMember(code, by_code[code].name, tuple(adds)))
     best = value.best([needs[m.platform] for m in members])

@@ -15,3 +15,20 @@ def url(name: str, owner, **kwargs) -> str:
         kwargs = {"plan_pk": owner.pk, **kwargs}
         owner = owner.organization
     return reverse(name, kwargs={"org_slug": owner.slug, **kwargs})
+
+
+def save_audience(plan, actor, rows, content_types=("image",), goal="", preset=""):
+    """Save a plan's step-3 audience; ``rows`` are ``(label, age_min, age_max, weight)``."""
+    from platforms.services.plan import audience_update
+
+    return audience_update(
+        plan=plan,
+        segments=[
+            {"label": label, "age_min": low, "age_max": high, "weight": weight}
+            for label, low, high, weight in rows
+        ],
+        content_types=list(content_types),
+        goal=goal,
+        preset=preset,
+        actor=actor,
+    )

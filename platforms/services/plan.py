@@ -122,10 +122,10 @@ def choice_save_set(*, plan, advice, actor) -> list[PlatformChoice]:
     platforms = {p.code: p for p in Platform.objects.filter(code__in=advice.set.codes)}
     ranking = {r.platform: r for r in advice.ranking}
     created = []
-    for member in advice.set.members:
+    for position, member in enumerate(advice.set.members):
         if member.platform in existing or member.platform not in platforms:
             continue
-        main = not has_main and not created and member is advice.set.members[0]
+        main = position == 0 and not has_main
         recommendation = ranking.get(member.platform)
         created.append(
             choice_save(

@@ -9,8 +9,9 @@ from playwright.sync_api import expect
 from accounts.models import Role
 from platforms.models import Platform, PlatformChoice
 from platforms.services.catalogue import catalogue_load
-from platforms.services.plan import audience_update, choice_save
+from platforms.services.plan import choice_save
 from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, PlanFactory
+from tests.helpers import save_audience
 
 from .conftest import login
 
@@ -60,14 +61,7 @@ def test_editor_continues_the_plan_from_home_then_opens_its_step_3(page, editor,
 def test_plan_page_shows_the_choices_and_the_full_rationale_on_demand(
     page, editor, plan, screenshot, width
 ):
-    audience_update(
-        plan=plan,
-        segments=[{"label": "Teenagers", "age_min": 13, "age_max": 17, "weight": 1}],
-        content_types=["video"],
-        goal="",
-        preset="",
-        actor=editor.user,
-    )
+    save_audience(plan, editor.user, [("Teenagers", 13, 17, 1)], ["video"])
     choice_save(
         plan=plan,
         platform=Platform.objects.get(code="youtube"),

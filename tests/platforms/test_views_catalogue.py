@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from platforms.services.plan import audience_update
-from tests.helpers import url
+from tests.helpers import save_audience, url
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +15,7 @@ def test_matrix_highlights_the_plan_audience(
     client_as, plan, catalogue, django_assert_max_num_queries
 ):
     client = client_as(Role.VIEWER)
-    audience_update(
-        plan=plan,
-        segments=[{"label": "Teens", "age_min": 13, "age_max": 17, "weight": 1}],
-        content_types=["video"],
-        goal="",
-        preset="",
-        actor=client.membership.user,
-    )
+    save_audience(plan, client.membership.user, [("Teens", 13, 17, 1)], ["video"])
     with django_assert_max_num_queries(12):
         response = client.get(reverse("platforms:matrix", args=[plan.organization.slug]))
     matrix = response.context["matrix"]

@@ -8,9 +8,8 @@ from django.contrib.messages import get_messages
 from accounts.models import ActivityEntry, Role
 from platforms.forms.plan import MAX_SEGMENTS
 from platforms.models import AudienceSegment, Platform, PlatformBrief, PlatformChoice
-from platforms.services.plan import audience_update
 from tests.factories import PlatformFactory
-from tests.helpers import url
+from tests.helpers import save_audience, url
 
 pytestmark = pytest.mark.django_db
 
@@ -129,14 +128,7 @@ def test_viewer_can_explore_but_not_save(client_as, plan, catalogue):
 
 def test_choosing_a_platform_keeps_score_reasons_and_name(client_as, plan, catalogue):
     client = client_as(Role.EDITOR)
-    audience_update(
-        plan=plan,
-        segments=[{"label": "Students", "age_min": 18, "age_max": 25, "weight": 1}],
-        content_types=["image"],
-        goal="",
-        preset="",
-        actor=client.membership.user,
-    )
+    save_audience(plan, client.membership.user, [("Students", 18, 25, 1)])
     choose = url("platforms:plan_choose", plan, platform_code="instagram")
     form = client.get(choose)
     assert "Students" in form.context["form"].initial["rationale"]
@@ -183,16 +175,8 @@ def test_remove_choice_after_confirmation(client_as, plan, catalogue):
 
 def test_page_query_count_is_constant(client_as, plan, catalogue, django_assert_max_num_queries):
     client = client_as(Role.EDITOR)
-    audience_update(
-        plan=plan,
-        segments=[
-            {"label": f"S{i}", "age_min": 10 + i, "age_max": 30 + i, "weight": 1} for i in range(8)
-        ],
-        content_types=["image", "text"],
-        goal="events",
-        preset="",
-        actor=client.membership.user,
-    )
+    rows = [(f"S{i}", 10 + i, 30 + i, 1) for i in range(8)]
+    save_audience(plan, client.membership.user, rows, ["image", "text"], goal="events")
     for code in ("facebook", "instagram", "youtube", "tiktok"):
         client.post(
             url("platforms:plan_choose", plan, platform_code=code),
@@ -316,14 +300,7 @@ def test_update_the_ranking_without_javascript_saves_nothing(client_as, plan, ca
 
 def test_scores_read_out_of_100_on_every_page(client_as, plan, catalogue):
     client = client_as(Role.EDITOR)
-    audience_update(
-        plan=plan,
-        segments=[{"label": "Students", "age_min": 18, "age_max": 25, "weight": 1}],
-        content_types=["image"],
-        goal="",
-        preset="",
-        actor=client.membership.user,
-    )
+    save_audience(plan, client.membership.user, [("Students", 18, 25, 1)])
     choose = url("platforms:plan_choose", plan, platform_code="instagram")
     assert re.search(r"Score: \d{1,3}/100", client.get(choose).content.decode())
     client.post(choose, {"priority": 1, "rationale": "Students."})
@@ -467,17 +444,8 @@ def test_whole_weights_show_without_a_decimal_point(client_as, plan, catalogue):
 
 
 def save_university_audience(plan, actor):
-    audience_update(
-        plan=plan,
-        segments=[
-            {"label": "Students", "age_min": 18, "age_max": 25, "weight": 4},
-            {"label": "Faculty", "age_min": 30, "age_max": 60, "weight": 1},
-        ],
-        content_types=["text", "short_text", "image", "video"],
-        goal="visibility",
-        preset="",
-        actor=actor,
-    )
+    rows = [("Students", 18, 25, 4), ("Faculty", 30, 60, 1)]
+    save_audience(plan, actor, rows, ["text", "short_text", "image", "video"], goal="visibility")
 
 
 def test_step_3_shows_the_recommended_set_above_the_ranking(client_as, plan, catalogue):
