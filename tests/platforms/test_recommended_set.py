@@ -293,7 +293,7 @@ def test_the_set_is_translated():
     preset = PRESETS["heritage_archives"]
     with translation.override("fr"):
         chosen = the_set(profiles, preset.segments, preset.content_types, preset.goal)
-    assert chosen.members[1].adds == ("Un meilleur foyer pour les vidéos que Facebook",)
+    assert chosen.members[1].adds == ("Plus adaptée que Facebook pour\u00a0: vidéos",)
 
 
 def test_nine_platforms_and_eight_segments_take_under_5_ms(profiles):
