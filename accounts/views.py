@@ -6,7 +6,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,16 +18,54 @@ from core.generic import ConfirmView
 from core.listing import ListingMixin
 from core.permissions import OrgObjectMixin, OrgViewMixin, can_manage_members
 from core.tenancy import get_or_404, org_reverse
+from core.throttle import client_ip, throttle_blocked_until, throttle_hit
 
-from . import selectors, services
+from . import lockout, selectors, services
 from .forms import InvitationForm, LoginForm, OrganizationForm, RoleForm, SignupForm
 from .models import Invitation, Membership
 
 
 class LoginView(auth_views.LoginView):
+    """Log in; django-axes locks out repeated failures (``accounts.lockout``)."""
+
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Send a reset link, at most ``PASSWORD_RESET_LIMIT`` times per address and window.
+
+    The count is kept whether or not the address has an account, so the refusal reveals
+    nothing about who is registered.
+    """
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        limits = [
+            (lockout.PASSWORD_RESET_EMAIL, email),
+            (lockout.PASSWORD_RESET_IP, client_ip(self.request)),
+        ]
+        blocked = [
+            until for limit, ident in limits if (until := throttle_blocked_until(limit, ident))
+        ]
+        if blocked:
+            form.add_error(
+                None,
+                _("Several links were already sent. %(try_again)s")
+                % {"try_again": lockout.try_again_message(max(blocked))},
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        for limit, ident in limits:
+            throttle_hit(limit, ident)
+        return super().form_valid(form)
 
 
 class InvitationAcceptView(View):
@@ -36,10 +74,20 @@ class InvitationAcceptView(View):
     template_name = "accounts/invitation_accept.html"
 
     def dispatch(self, request, token):
+        # Links that do not work are counted per address: guessing tokens gets refused.
+        until = throttle_blocked_until(lockout.INVITATION_IP, client_ip(request))
+        if until:
+            message = _("Too many invitation links that do not work. %(try_again)s") % {
+                "try_again": lockout.try_again_message(until)
+            }
+            return render(
+                request, "accounts/invitation_invalid.html", {"error": message}, status=429
+            )
         self.invitation = selectors.invitation_find_by_token(token=token)
         try:
             services.invitation_check(invitation=self.invitation)
         except ValidationError as error:
+            throttle_hit(lockout.INVITATION_IP, client_ip(request))
             return render(
                 request,
                 "accounts/invitation_invalid.html",

@@ -5,6 +5,7 @@ Production sets DJANGO_DEBUG=false, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DAT
 CELERY_BROKER_URL and EMAIL_URL.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.OrganizationMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -87,6 +91,12 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out account before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -147,6 +157,27 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 INVITATION_TTL_DAYS = env.int("VITRINE_INVITATION_TTL_DAYS", default=7)
 
+# The cache holds the throttles' counters (core.throttle): set CACHE_URL to Redis when several
+# processes serve (e.g. redis://127.0.0.1:6379/1); the in-process default suits `make run`.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# Brute force. Logins (django-axes, attempts kept in the database): an account, and separately
+# a client address, is locked after VITRINE_LOGIN_FAILURE_LIMIT failures, for
+# VITRINE_LOCKOUT_MINUTES after the last one; `manage.py axes_reset_username <e-mail>` (or
+# `axes_reset_ip`, or the admin) lifts it. Password-reset e-mails and invitation links are
+# counted in the cache (core.throttle).
+LOCKOUT_WINDOW = timedelta(minutes=env.int("VITRINE_LOCKOUT_MINUTES", default=15))
+AXES_FAILURE_LIMIT = env.int("VITRINE_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = LOCKOUT_WINDOW
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "accounts.lockout.axes_username"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = env.int("VITRINE_PROXY_COUNT", default=None)
+PASSWORD_RESET_LIMIT = env.int("VITRINE_PASSWORD_RESET_LIMIT", default=3)
+PASSWORD_RESET_IP_LIMIT = env.int("VITRINE_PASSWORD_RESET_IP_LIMIT", default=20)
+INVITATION_FAILURE_LIMIT = env.int("VITRINE_INVITATION_FAILURE_LIMIT", default=20)
+
 # Content-Security-Policy (Django's built-in middleware): no inline script or style anywhere.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -178,7 +209,15 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_forbidden": {"()": "core.logging.OneLineForbidden"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        # Django's own console handler would print each record a second time via the root.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.request": {"filters": ["one_line_forbidden"]},
+        "django.db.backends": {"level": "INFO"},
+        # django-axes logs every failure and clean-up at INFO; lockouts are WARNINGs.
+        "axes": {"level": "WARNING"},
+    },
 }

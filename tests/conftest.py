@@ -20,6 +20,14 @@ def _english_and_fast(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The throttles count in the cache: every test starts with no hits."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager_unless_services(request):
     """Tasks run in-process, except in tests marked ``services`` (a real worker over Redis)."""
     from config.celery import app

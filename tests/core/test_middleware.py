@@ -56,3 +56,14 @@ def test_a_second_page_of_the_same_org_sets_no_session_cookie(client, member, or
     response = client.get(f"/o/{org.slug}/")
     assert response.status_code == 200
     assert settings.SESSION_COOKIE_NAME not in response.cookies
+
+
+def test_a_refused_write_logs_one_line_without_traceback(client, member, org, caplog):
+    client.force_login(member(Role.VIEWER).user)
+    with caplog.at_level("WARNING", logger="django.request"):
+        response = client.get(f"/o/{org.slug}/members/invite/")
+    assert response.status_code == 403
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert len(records) == 1
+    assert records[0].exc_info is None
+    assert "Forbidden" in records[0].getMessage()
