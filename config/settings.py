@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "personas",
     "platforms",
     "analytics",
+    # Above every app: the demo data calls their services.
+    "demo",
 ]
 
 MIDDLEWARE = [

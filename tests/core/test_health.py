@@ -1,9 +1,8 @@
 import json
 
 import pytest
-from django.core.management import call_command
 
-from accounts.models import Membership, Organization, Role
+from accounts.models import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +19,6 @@ def test_healthz_is_degraded_when_broker_is_unreachable(client, monkeypatch):
     monkeypatch.setattr(views, "_broker_status", lambda: "unreachable")
     body = client.get("/healthz").json()
     assert body["status"] == "degraded" and body["database"] == "ok"
-
-
-def test_seed_demo_twice_creates_everything_once(capsys):
-    call_command("seed_demo")
-    call_command("seed_demo")
-    assert Organization.objects.count() == 3
-    first = Organization.objects.get(slug="bm-des-ecoles")
-    roles = set(Membership.objects.for_org(first).values_list("role", flat=True))
-    assert roles == set(Role.values)
-    assert "admin@demo.vitrine.example" in capsys.readouterr().out
 
 
 def test_error_pages_render_without_org(client, member):

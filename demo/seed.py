@@ -1,0 +1,22 @@
+"""``seed_demo``: the organisations, then each step's demo data in plan order."""
+
+from django.db import transaction
+from django.utils import translation
+
+from . import platforms
+from .organisations import seed_organisations
+from .plans import seed_plan
+
+
+@transaction.atomic
+def seed_demo() -> list[tuple[str, str, str]]:
+    """Create or refresh the demo organisations, users and data; return (email, password, role)."""
+    orgs, logins, admin = seed_organisations()
+    catalogue = platforms.seed_catalogue()
+    # Demo content is in French, the organisations' language.
+    with translation.override("fr"):
+        for org in orgs:
+            platforms.seed_channels(org, admin, catalogue)
+            plan = seed_plan(org, admin)
+            platforms.seed_plan_step(plan, admin, catalogue)
+    return logins

@@ -1,0 +1,40 @@
+"""seed_demo: every kind of demo row exactly once, however many times it runs."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from accounts.models import Membership, Organization, Role
+from planner.models import Plan
+from platforms.models import AudienceSegment, Channel, PlatformChoice
+
+pytestmark = pytest.mark.django_db
+
+
+def _row_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+def test_seed_demo_twice_creates_every_row_once(capsys):
+    call_command("seed_demo")
+    first = _row_counts()
+    call_command("seed_demo")
+    second = _row_counts()
+    changed = {
+        label: (first[label], second[label]) for label in first if first[label] != second[label]
+    }
+    assert not changed, f"a second seed_demo added rows: {changed}"
+    assert "admin@demo.vitrine.example" in capsys.readouterr().out
+
+
+def test_seed_demo_gives_each_organisation_its_roles_channels_and_plan():
+    call_command("seed_demo")
+    assert Organization.objects.count() == 3
+    first = Organization.objects.get(slug="bm-des-ecoles")
+    assert set(Membership.objects.for_org(first).values_list("role", flat=True)) == set(Role.values)
+    for org in Organization.objects.all():
+        plan = Plan.objects.for_org(org).get()
+        assert plan.status == Plan.Status.ACTIVE
+        assert Channel.objects.for_org(org).count() >= 2
+        assert AudienceSegment.objects.filter(plan=plan).count() >= 2
+        assert PlatformChoice.objects.filter(plan=plan, priority=1).count() == 1
