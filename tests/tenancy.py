@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.models import Membership
-from core.permissions import PREDICATES
+from accounts.models import Role
 from core.urls import ORG_PREFIX
 
 from .factories import (
@@ -63,6 +62,26 @@ PROVIDERS: dict[str, Callable] = {
 SHARED_KEYWORDS = {"platform_code", "format_code"}
 
 
+#: The least role each permission needs, written out here (as the README's role table says)
+#: rather than read from ``core.permissions``: a predicate that lets a manager do an admin's
+#: job then fails the walker instead of agreeing with it.
+REQUIRED_ROLE = {
+    "view": Role.VIEWER,
+    "enter_statistics": Role.CONTRIBUTOR,
+    "edit_plan": Role.EDITOR,
+    "edit_channel": Role.EDITOR,
+    "edit_catalogue_note": Role.EDITOR,
+    "edit_image": Role.EDITOR,
+    "review_plan": Role.MANAGER,
+    "manage_members": Role.ADMIN,
+    "manage_organization": Role.ADMIN,
+}
+
+
+def roles_below(role: str) -> list[str]:
+    return Role.values[: Role.rank(role)]
+
+
 @dataclass(frozen=True)
 class OrgUrl:
     name: str
@@ -70,6 +89,8 @@ class OrgUrl:
     #: The permission predicate the page needs (``OrgViewMixin.permission``); ``None`` for a
     #: function view, whose rule cannot be read.
     permission: str | None = None
+    #: The predicate its unsafe methods need when stricter than ``permission``.
+    write_permission: str | None = None
     #: Whether the view answers GET at all (else a member with the role gets a 405).
     accepts_get: bool = True
 
@@ -80,7 +101,14 @@ class OrgUrl:
         """Whether a member with ``role`` may open the page (None when it cannot be read)."""
         if self.permission is None:
             return None
-        return PREDICATES[self.permission](Membership(role=role))
+        return Role.rank(role) >= Role.rank(REQUIRED_ROLE[self.permission])
+
+    @property
+    def write_role(self) -> str | None:
+        """The least role that may POST here (None for a function view)."""
+        if self.permission is None:
+            return None
+        return REQUIRED_ROLE[self.write_permission or self.permission]
 
     @property
     def owned_keywords(self) -> tuple[str, ...]:
@@ -115,6 +143,7 @@ def org_urls() -> list[OrgUrl]:
                     name,
                     keywords,
                     permission=getattr(view, "permission", None),
+                    write_permission=getattr(view, "write_permission", None),
                     accepts_get=view is None
                     or ("get" in view.http_method_names and hasattr(view, "get")),
                 )

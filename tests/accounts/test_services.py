@@ -33,16 +33,18 @@ def test_admin_can_be_demoted_when_another_admin_remains(member):
 
 def test_last_admin_cannot_be_removed(member):
     admin = member(Role.ADMIN)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.membership_remove(membership=admin, actor=admin.user)
+    assert error.value.code == "last_admin"
     assert Membership.objects.filter(pk=admin.pk).exists()
 
 
 def test_admin_of_another_org_does_not_count_as_remaining_admin(member, other_org):
     admin = member(Role.ADMIN)
     MembershipFactory(organization=other_org, role=Role.ADMIN)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.membership_remove(membership=admin, actor=admin.user)
+    assert error.value.code == "last_admin"
 
 
 def test_invitation_sends_a_single_use_link_and_stores_only_a_hash(
@@ -117,5 +119,6 @@ def test_unusable_invitations_are_refused_with_a_reason(org, changes, code):
 
 def test_organization_update_validates_timezone(org, member):
     admin = member(Role.ADMIN)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.organization_update(org=org, actor=admin.user, timezone="Mars/Olympus")
+    assert "timezone" in error.value.message_dict

@@ -43,8 +43,9 @@ def test_model_update_sets_only_declared_fields_and_validates(org):
     assert model_update(instance=plan, fields=("title",), data={"title": "New"}) is False
     with pytest.raises(TypeError):
         model_update(instance=plan, fields=("title",), data={"status": "archived"})
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         model_update(instance=plan, fields=("title",), data={"title": ""})
+    assert [e.code for e in error.value.error_dict["title"]] == ["blank"]
     plan.refresh_from_db()
     assert (plan.title, plan.status) == ("New", Plan.Status.DRAFT)
 

@@ -2,9 +2,11 @@
 each role opens exactly the pages its role allows."""
 
 import pytest
+from django.apps import apps
 
-from accounts.models import Role
-from tests.tenancy import ORG_URLS, PROVIDERS
+from accounts.models import Membership, Role
+from core.permissions import PREDICATES
+from tests.tenancy import ORG_URLS, PROVIDERS, REQUIRED_ROLE, roles_below
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +77,44 @@ def test_every_role_opens_exactly_the_pages_its_role_allows(client, member, org,
         if status not in allowed:
             wrong[role] = (status, allowed)
     assert not wrong, wrong
+
+
+def test_each_permission_admits_exactly_its_roles():
+    """The predicates against the stated table: a manager treated as an admin fails here."""
+    assert set(PREDICATES) == set(REQUIRED_ROLE), "state the least role of a new predicate"
+    wrong = {
+        (name, role)
+        for name, predicate in PREDICATES.items()
+        for role in Role.values
+        if predicate(Membership(role=role)) != (Role.rank(role) >= Role.rank(REQUIRED_ROLE[name]))
+    }
+    assert not wrong
+    assert not any(predicate(None) for predicate in PREDICATES.values())
+
+
+def _row_counts() -> dict[str, int]:
+    return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
+
+
+WRITE_PAYLOAD = {"name": "x", "role": Role.ADMIN, "email": "new@example.org", "title": "x"}
+
+
+@pytest.mark.parametrize("url", [u for u in ORG_URLS if u.write_role], ids=str)
+def test_every_role_below_a_page_is_refused_on_get_and_post_and_nothing_changes(
+    client, member, org, url
+):
+    path = url.build(org)
+    before = _row_counts()
+    wrong = {}
+    for role in roles_below(url.write_role):
+        client.force_login(member(role).user)
+        expected_get = 403 if not url.allows(role) else (200 if url.accepts_get else 405)
+        statuses = (client.get(path).status_code, client.post(path, WRITE_PAYLOAD).status_code)
+        if statuses != (expected_get, 403):
+            wrong[role] = statuses
+    assert not wrong, wrong
+    after = _row_counts()
+    # Only the members this test logged in (users, memberships, sessions, login log) are new.
+    ignored = {"auth.User", "accounts.Membership", "sessions.Session", "axes.AccessLog"}
+    changed = {k for k in before if before[k] != after[k] and k not in ignored}
+    assert not changed, changed

@@ -77,8 +77,9 @@ def test_a_stale_object_cannot_apply_a_transition_twice(org, member):
     plan = PlanFactory(organization=org)
     stale = Plan.objects.get(pk=plan.pk)
     services.plan_transition(plan=plan, name="activate", member=member(Role.EDITOR))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.plan_transition(plan=stale, name="activate", member=member(Role.EDITOR))
+    assert error.value.code == "invalid_transition"
     assert PlanTransition.objects.count() == 1
 
 

@@ -128,6 +128,21 @@ def test_bad_input_keeps_what_was_typed(client_as, org, platform):
     assert not Channel.objects.exists()
 
 
+@pytest.mark.parametrize(("days", "valid"), [("365", True), ("366", False), ("999", False)])
+def test_partner_lead_time_is_at_most_a_year(client_as, org, platform, days, valid):
+    data = form_data(platform, lead_time_days=days, kind="partner")
+    response = client_as(Role.EDITOR).post(url("platforms:channel_create", org), data)
+    if valid:
+        assert response.status_code == 302
+        assert Channel.objects.get().lead_time_days == 365
+    else:
+        assert response.status_code == 200
+        assert response.context["form"].errors["lead_time_days"] == [
+            "Ensure this value is less than or equal to 365."
+        ]
+        assert not Channel.objects.exists()
+
+
 def test_duplicate_name_is_a_field_error(client_as, org, platform):
     ChannelFactory(organization=org, platform=platform, name="Library on Facebook")
     response = client_as(Role.EDITOR).post(
