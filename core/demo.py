@@ -116,7 +116,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
             organization=org, user=admin, defaults={"role": Role.ADMIN}
         )
         if created:
-            activity_log(org=org, actor=admin, verb="org.create", description="Organisation créée")
+            activity_log(org=org, actor=admin, verb="org.create")
         # Demo content is in French, the organisations' language.
         with translation.override("fr"):
             _seed_channels(org, demo, platforms, admin)
