@@ -66,6 +66,11 @@ def test_french_strings_never_put_de_before_a_name(catalogue):
     assert not wrong, f"rephrase (“par …”, “pour …”) rather than “de <name>”: {wrong[:10]}"
 
 
+def test_french_strings_write_decimals_with_a_comma(catalogue):
+    wrong = [(m, t) for m, t in _french_strings(catalogue) if re.search(r"\d\.\d", t)]
+    assert not wrong, f"« 0,1 » in French: {wrong[:10]}"
+
+
 def test_the_typography_checks_can_fail():
     assert PLAIN_SPACE_IN_FRENCH.search("Rôle : lecteur")
     assert PLAIN_SPACE_IN_FRENCH.search("« Plan »")
