@@ -37,6 +37,6 @@ class InvitationAdmin(admin.ModelAdmin):
 
 @admin.register(ActivityEntry)
 class ActivityEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "organization", "actor", "verb", "description"]
+    list_display = ["created_at", "organization", "actor", "verb", "message"]
     list_filter = ["verb", "organization"]
     list_select_related = ["organization", "actor"]

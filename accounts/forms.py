@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CrispyFormMixin
@@ -11,11 +13,19 @@ from .models import ROLE_HELP, Organization, Role
 User = get_user_model()
 
 
+def _role_help() -> str:
+    return " ".join(
+        gettext("%(role)s: %(help)s") % {"role": Role(r).label, "help": h}
+        for r, h in ROLE_HELP.items()
+    )
+
+
 def _role_field(**kwargs) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=_("Role"),
         choices=Role.choices,
-        help_text=" ".join(f"{Role(r).label}: {h}" for r, h in ROLE_HELP.items()),
+        # Lazy: the fields are built at import time, the text is read in the reader's language.
+        help_text=lazy(_role_help, str)(),
         **kwargs,
     )
 

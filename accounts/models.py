@@ -179,7 +179,11 @@ class Invitation(OrgScopedModel):
 
 
 class ActivityEntry(OrgScopedModel):
-    """Who did what, when: written by services for every domain action."""
+    """Who did what, when: written by services for every domain action.
+
+    An entry stores the action's code (``verb``) and plain ``params``; its sentence is rendered
+    when read, in the reader's language (``accounts/activity.py``), never stored.
+    """
 
     organization = models.ForeignKey(
         Organization,
@@ -189,7 +193,7 @@ class ActivityEntry(OrgScopedModel):
     )
     actor = actor_field(_("by"))
     verb = models.CharField(_("action"), max_length=60)
-    description = models.CharField(_("description"), max_length=300)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -198,4 +202,11 @@ class ActivityEntry(OrgScopedModel):
         verbose_name_plural = _("activity")
 
     def __str__(self) -> str:
-        return self.description
+        return self.message
+
+    @property
+    def message(self) -> str:
+        """What happened, in the active language."""
+        from .activity import activity  # the registry reads Role from this module
+
+        return activity.render(self.verb, self.params)

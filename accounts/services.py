@@ -14,16 +14,22 @@ from django.utils.translation import gettext as _
 
 from core.services import model_update
 
+from .activity import activity
 from .models import ActivityEntry, Invitation, Membership, Organization, Role
 
 User = get_user_model()
 
 
-def activity_log(*, org: Organization, actor, verb: str, description: str) -> ActivityEntry:
-    """Record a domain action (who, what, when) in the organisation's activity log."""
-    return ActivityEntry.objects.create(
-        organization=org, actor=actor, verb=verb, description=description[:300]
-    )
+def activity_log(*, org: Organization, actor, verb: str, params=None) -> ActivityEntry:
+    """Record a domain action (who, what, when) in the organisation's activity log.
+
+    ``verb`` is a code registered in ``accounts.activity``; ``params`` holds plain values
+    (names, e-mail addresses, role codes), never a translated label: the sentence is rendered
+    when the entry is read, in the reader's language. An unregistered verb raises.
+    """
+    params = dict(params or {})
+    activity.check(verb, params)
+    return ActivityEntry.objects.create(organization=org, actor=actor, verb=verb, params=params)
 
 
 @transaction.atomic
@@ -44,7 +50,7 @@ ORGANIZATION_FIELDS = ("name", "kind", "language", "timezone", "description")
 @transaction.atomic
 def organization_update(*, org: Organization, actor, **fields) -> Organization:
     model_update(instance=org, fields=ORGANIZATION_FIELDS, data=fields)
-    activity_log(org=org, actor=actor, verb="org.update", description=_("Settings updated"))
+    activity_log(org=org, actor=actor, verb="org.update")
     return org
 
 
@@ -71,15 +77,14 @@ def membership_change_role(*, membership: Membership, role: str, actor) -> Membe
         return membership
     if role != Role.ADMIN:
         _check_keeps_an_admin(membership)
-    old = membership.get_role_display()
+    old = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
     activity_log(
         org=membership.organization,
         actor=actor,
         verb="member.role",
-        description=_("%(user)s: %(old)s → %(new)s")
-        % {"user": membership.user.email, "old": old, "new": membership.get_role_display()},
+        params={"user": membership.user.email, "old": old, "new": membership.role},
     )
     return membership
 
@@ -94,7 +99,7 @@ def membership_remove(*, membership: Membership, actor) -> None:
         org=org,
         actor=actor,
         verb="member.remove",
-        description=_("%(user)s removed") % {"user": email},
+        params={"user": email},
     )
 
 
@@ -134,8 +139,7 @@ def invitation_create(
         org=org,
         actor=actor,
         verb="invitation.create",
-        description=_("%(email)s invited as %(role)s")
-        % {"email": email, "role": invitation.get_role_display()},
+        params={"email": email, "role": invitation.role},
     )
     invitation.token = token  # for the caller (tests, dev console); never stored
     return invitation
@@ -149,7 +153,7 @@ def invitation_revoke(*, invitation: Invitation, actor) -> None:
         org=invitation.organization,
         actor=actor,
         verb="invitation.revoke",
-        description=_("Invitation for %(email)s withdrawn") % {"email": invitation.email},
+        params={"email": invitation.email},
     )
 
 
@@ -197,7 +201,6 @@ def invitation_accept(
         org=invitation.organization,
         actor=user,
         verb="invitation.accept",
-        description=_("%(email)s joined as %(role)s")
-        % {"email": user.email, "role": membership.get_role_display()},
+        params={"email": user.email, "role": membership.role},
     )
     return membership

@@ -83,5 +83,5 @@ def seed_organisations() -> tuple[list[Organization], list[tuple[str, str, str]]
             organization=org, user=admin, defaults={"role": Role.ADMIN}
         )
     for org in created_orgs:
-        activity_log(org=org, actor=admin, verb="org.create", description="Organisation créée")
+        activity_log(org=org, actor=admin, verb="org.create")
     return orgs, logins, admin

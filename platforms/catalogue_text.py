@@ -2,7 +2,9 @@
 
 ``fixtures/platforms.json`` is written in English, the source language of the code; its texts
 are listed here so that ``makemessages`` extracts them and the interface shows them in the
-reader's language. Citations (sources of the figures) stay as published. A text changed later
+reader's language. Citations (sources of the figures) are translated too: their own words
+("training deck", "undated", "survey of") follow the reader, the titles of the works they cite
+stay as published, between the reader's quotation marks. A text changed later
 in the admin no longer matches and is shown as typed; ``tests/platforms/test_catalogue_text.py``
 fails when the fixture gains a text that is not listed.
 """
@@ -37,6 +39,18 @@ CATALOGUE_TEXTS = frozenset(
         ),
         gettext_noop(
             "Not in the deck's table: Vitrine's assumption of a young, video-only audience. Minimum age to hold an account: 13 (TikTok Terms of Service; a separate under-13 experience exists in the U.S., 2025)."
+        ),
+        gettext_noop(
+            "Training deck 'L'utilisation des réseaux sociaux pour un meilleur marketing des milieux documentaires' (undated, c. 2020), demographic table"
+        ),
+        gettext_noop(
+            "Vitrine's assumption, not a measured figure: absent from the demographic table of the training deck 'L'utilisation des réseaux sociaux pour un meilleur marketing des milieux documentaires' (c. 2020); its example 1 names TikTok as an alternative to Instagram/Snapchat for young audiences"
+        ),
+        gettext_noop(
+            "Pew Research Center, 'Americans' Social Media Use' (31 Jan 2024; survey of 5,733 U.S. adults, 19 May–5 Sept 2023)"
+        ),
+        gettext_noop(
+            "Pew Research Center, 'Social Media Use in 2021' (7 Apr 2021; survey of 1,502 U.S. adults, 25 Jan–8 Feb 2021)"
         ),
         gettext_noop("68% of U.S. adults use Facebook"),
         gettext_noop("70% of U.S. adults aged 18–29 use Facebook"),

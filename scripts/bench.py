@@ -89,7 +89,9 @@ def build(scale: int):
         for i, p in enumerate(platforms)
     )
     ActivityEntry.objects.bulk_create(
-        ActivityEntry(organization=org, actor=admin, verb="bench", description=f"Entry {i}")
+        ActivityEntry(
+            organization=org, actor=admin, verb="channel.create", params={"name": f"Entry {i}"}
+        )
         for i in range(scale * 4)
     )
     return org, plan, admin

@@ -67,8 +67,8 @@ class ActivityEntryFactory(factory.django.DjangoModelFactory):
         model = ActivityEntry
 
     organization = factory.SubFactory(OrganizationFactory)
-    verb = "test"
-    description = factory.Sequence(lambda n: f"Something happened {n}")
+    verb = "channel.create"
+    params = factory.Sequence(lambda n: {"name": f"Channel {n}"})
 
 
 # Planner and platforms ----------------------------------------------------------------------

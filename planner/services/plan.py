@@ -1,7 +1,6 @@
 """Writes for plans."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from accounts.services import activity_log
 from core.services import model_update
@@ -21,7 +20,7 @@ def plan_create(*, org, actor, **fields) -> Plan:
         org=org,
         actor=actor,
         verb="plan.create",
-        description=_("Plan “%(title)s” created") % {"title": plan.title},
+        params={"title": plan.title},
     )
     return plan
 
@@ -33,7 +32,7 @@ def plan_update(*, plan: Plan, actor, **fields) -> Plan:
         org=plan.organization,
         actor=actor,
         verb="plan.update",
-        description=_("Plan “%(title)s” updated") % {"title": plan.title},
+        params={"title": plan.title},
     )
     return plan
 
@@ -46,8 +45,7 @@ def plan_transition(*, plan: Plan, name: str, member, comment: str = "") -> Plan
         org=plan.organization,
         actor=member.user,
         verb=f"plan.{name}",
-        description=_("Plan “%(title)s”: %(status)s")
-        % {"title": plan.title, "status": plan.get_status_display()},
+        params={"title": plan.title, "status": plan.status},
     )
     return record
 
@@ -60,5 +58,5 @@ def plan_delete(*, plan: Plan, actor) -> None:
         org=org,
         actor=actor,
         verb="plan.delete",
-        description=_("Plan “%(title)s” deleted") % {"title": title},
+        params={"title": title},
     )

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from accounts.services import activity_log
 
@@ -97,6 +96,6 @@ def platform_note_update(*, org, platform: Platform, text: str, actor) -> Platfo
         org=org,
         actor=actor,
         verb="platform.note",
-        description=_("Note on %(platform)s updated") % {"platform": platform.name},
+        params={"platform": platform.name},
     )
     return note

@@ -33,7 +33,7 @@ def channel_create(*, org, actor, **fields) -> Channel:
         org=org,
         actor=actor,
         verb="channel.create",
-        description=_("Channel “%(name)s” added") % {"name": channel.name},
+        params={"name": channel.name},
     )
     return channel
 
@@ -45,7 +45,7 @@ def channel_update(*, channel: Channel, actor, **fields) -> Channel:
         org=channel.organization,
         actor=actor,
         verb="channel.update",
-        description=_("Channel “%(name)s” updated") % {"name": channel.name},
+        params={"name": channel.name},
     )
     return channel
 
@@ -55,11 +55,10 @@ def channel_set_active(*, channel: Channel, active: bool, actor) -> Channel:
     """Archive or restore a channel. Archived channels keep their history (posts, stats)."""
     channel.is_active = active
     channel.save(update_fields=["is_active", "updated_at"])
-    message = _("Channel “%(name)s” restored") if active else _("Channel “%(name)s” archived")
     activity_log(
         org=channel.organization,
         actor=actor,
         verb="channel.restore" if active else "channel.archive",
-        description=message % {"name": channel.name},
+        params={"name": channel.name},
     )
     return channel

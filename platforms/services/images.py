@@ -1,7 +1,6 @@
 """Writes on the image library: upload (sanitised, re-encoded), focal point, delete."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from accounts.services import activity_log
 from core.images import save_with_clean_image
@@ -18,7 +17,7 @@ def image_upload(*, org, title: str, upload, actor) -> SourceImage:
         org=org,
         actor=actor,
         verb="image.upload",
-        description=_("Image “%(title)s” uploaded") % {"title": title},
+        params={"title": title},
     )
     return image
 
@@ -43,5 +42,5 @@ def image_delete(*, image: SourceImage, actor) -> None:
         org=org,
         actor=actor,
         verb="image.delete",
-        description=_("Image “%(title)s” deleted") % {"title": title},
+        params={"title": title},
     )

@@ -1,7 +1,6 @@
 """Writes for step 3 of a plan: its audience and the platforms chosen for it."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from accounts.services import activity_log
 
@@ -29,7 +28,7 @@ def audience_update(
         org=plan.organization,
         actor=actor,
         verb="plan.audience",
-        description=_("Audience of “%(plan)s” updated") % {"plan": plan.title},
+        params={"plan": plan.title},
     )
     return brief
 
@@ -73,19 +72,15 @@ def choice_save(
     choice.full_clean()
     choice.save()
     choice.demoted = demoted
-    description = _("%(platform)s chosen for “%(plan)s”") % {
-        "platform": platform.name,
-        "plan": plan.title,
-    }
-    if demoted is not None:
-        description = _(
-            "%(platform)s chosen as the main platform of “%(plan)s”; %(previous)s became secondary"
-        ) % {"platform": platform.name, "plan": plan.title, "previous": demoted.platform_name}
     activity_log(
         org=plan.organization,
         actor=actor,
         verb="plan.platform",
-        description=description,
+        params={
+            "platform": platform.name,
+            "plan": plan.title,
+            "previous": demoted.platform_name if demoted is not None else None,
+        },
     )
     return choice
 
@@ -98,8 +93,7 @@ def choice_delete(*, choice: PlatformChoice, actor) -> None:
         org=plan.organization,
         actor=actor,
         verb="plan.platform_remove",
-        description=_("%(platform)s removed from “%(plan)s”")
-        % {"platform": name, "plan": plan.title},
+        params={"platform": name, "plan": plan.title},
     )
 
 

@@ -40,7 +40,8 @@ def test_a_new_main_platform_makes_the_previous_one_secondary(plan, catalogue, a
     assert second.demoted.platform.code == "instagram"
     assert priorities(plan) == {"facebook": MAIN, "instagram": SECONDARY}
     entry = ActivityEntry.objects.filter(verb="plan.platform").latest("pk")
-    assert "Instagram became secondary" in entry.description
+    assert entry.params["previous"] == "Instagram"
+    assert "Instagram became secondary" in entry.message
 
 
 def test_saving_the_main_platform_again_demotes_nothing(plan, catalogue, actor):
