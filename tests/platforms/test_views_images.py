@@ -2,13 +2,16 @@
 
 import io
 import zipfile
+from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+import core.images
 from accounts.models import Role
+from platforms import crops
 from platforms.models import SourceImage
 from tests.core.test_images import NBSP, black_png, padded
 from tests.factories import ImageFormatFactory, PlatformFactory, SourceImageFactory
@@ -77,6 +80,12 @@ def delete_url(image):
 def media_files(settings) -> list:
     root = settings.MEDIA_ROOT
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+def derivative_files(settings, image) -> list[str]:
+    """The stored crops, previews and ZIPs of an image (file names)."""
+    directory = settings.MEDIA_ROOT / crops.DERIVATIVES_DIR / str(image.pk)
+    return sorted(p.name for p in directory.iterdir()) if directory.exists() else []
 
 
 def body(response) -> bytes:
@@ -450,14 +459,132 @@ def test_zip_with_only_unknown_platforms_is_404(client_as, image, formats):
     assert response.status_code == 404
 
 
+# Stored crops: computed once, streamed afterwards --------------------------------------------
+
+
+@pytest.fixture
+def cropper(monkeypatch):
+    """Counts the pixel work: every crop, preview and ZIP goes through ``crop_many``."""
+    spy = mock.Mock(wraps=core.images.crop_many)
+    monkeypatch.setattr(crops, "crop_many", spy)
+    return spy
+
+
+def test_viewer_downloads_the_zip_but_only_the_first_request_crops(
+    client_as, image, formats, cropper
+):
+    client = client_as(Role.VIEWER)
+    first = client.get(zip_url(image))
+    assert first.status_code == 200
+    assert cropper.call_count == 1  # one decoding for every format
+    first_content = body(first)
+    again = client.get(zip_url(image))
+    assert again.status_code == 200 and again.streaming  # streamed from storage
+    assert again["Content-Disposition"] == 'attachment; filename="reading-room-spring-crops.zip"'
+    assert body(again) == first_content
+    assert cropper.call_count == 1
+
+
+def test_crops_and_previews_are_cut_once(client_as, image, formats, cropper):
+    client = client_as(Role.VIEWER)
+    for _ in range(2):
+        assert client.get(crop_url(image, "tubeview", "thumb")).status_code == 200
+        assert client.get(crop_url(image, "_preview", "thumb")).status_code == 200
+    assert cropper.call_count == 2
+    # The ZIP reuses the stored crop and cuts only the two formats it lacks, in one decoding.
+    client.get(zip_url(image))
+    assert cropper.call_count == 3
+    assert list(cropper.call_args.args[1]) == [
+        core.images.CropSpec(1080, 1080),
+        core.images.CropSpec(1080, 1920),
+    ]
+
+
+def test_zip_of_some_platforms_is_assembled_from_stored_crops_and_not_kept(
+    client_as, image, formats, cropper, settings
+):
+    client = client_as(Role.VIEWER)
+    client.get(zip_url(image))
+    stored = derivative_files(settings, image)
+    some = client.get(zip_url(image), {"platform": "tubeview"})
+    assert zip_names(some) == ["reading-room-spring-tubeview-thumb-320x180.jpg"]
+    assert cropper.call_count == 1
+    assert derivative_files(settings, image) == stored  # no file per selection of platforms
+    every = client.get(zip_url(image), {"platform": ["instabook", "tubeview"]})
+    assert every.streaming and len(zip_names(every)) == 3  # the stored ZIP of every format
+
+
+def test_new_focal_point_gives_another_zip_and_removes_the_old_crops(
+    client_as, org, formats, settings, django_capture_on_commit_callbacks
+):
+    image = SourceImageFactory(
+        organization=org, title="Split", file=factory_file("s.jpg", split_jpeg_bytes())
+    )
+    client = client_as(Role.EDITOR)
+    before = body(client.get(zip_url(image)))
+    old_files = derivative_files(settings, image)
+    assert len(old_files) == 4  # a crop of each of the three sizes, the ZIP
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(detail_url(image), {"focal_x": "0", "focal_y": "50"})
+    new_files = derivative_files(settings, image)
+    assert not set(old_files) & set(new_files)
+    # Computed again at once (the task runs in-process in tests), with the preview: both
+    # preview sizes are the whole 400×200 picture, one file.
+    assert len(new_files) == 4 + 1
+
+    after = body(client.get(zip_url(image)))
+    assert after != before
+    with zipfile.ZipFile(io.BytesIO(after)) as archive:
+        square = archive.read("split-instabook-square-1080x1080.jpg")
+    with Image.open(io.BytesIO(square)) as crop:
+        assert crop.convert("RGB").resize((1, 1)).getpixel((0, 0))[0] > 200  # the red, left side
+
+
+def test_upload_computes_the_crops_before_the_first_download(
+    client_as, org, formats, cropper, django_capture_on_commit_callbacks
+):
+    client = client_as(Role.EDITOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(list_url(org), {"title": "Warm", "file": upload("w.jpg", jpeg_bytes())})
+    assert cropper.call_count == 1  # previews and every crop from one decoding
+    image = SourceImage.objects.get()
+    viewer = client_as(Role.VIEWER)
+    assert viewer.get(zip_url(image)).streaming
+    assert viewer.get(crop_url(image, "_preview", "thumb")).status_code == 200
+    assert viewer.get(crop_url(image, "instabook", "story")).status_code == 200
+    assert cropper.call_count == 1
+
+
+def test_a_broker_that_is_down_does_not_fail_the_upload(
+    client_as, org, formats, monkeypatch, django_capture_on_commit_callbacks
+):
+    from platforms import tasks
+
+    def down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(tasks.image_derivatives_build, "delay", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as(Role.EDITOR).post(
+            list_url(org), {"title": "Later", "file": upload("l.jpg", jpeg_bytes())}
+        )
+    assert response.status_code == 302
+    image = SourceImage.objects.get()
+    assert client_as(Role.VIEWER).get(zip_url(image)).status_code == 200  # cut on demand
+
+
 # Delete -------------------------------------------------------------------------------------
 
 
-def test_delete_asks_for_confirmation_then_removes_row_and_file(
-    client_as, image, django_capture_on_commit_callbacks
+def test_delete_asks_for_confirmation_then_removes_row_file_and_crops(
+    client_as, image, formats, settings, django_capture_on_commit_callbacks
 ):
     client = client_as(Role.EDITOR)
     path = image.file.path
+    client.get(zip_url(image))
+    client.get(crop_url(image, "_preview", "large"))
+    assert len(derivative_files(settings, image)) == 5
     confirm = client.get(delete_url(image))
     assert confirm.status_code == 200
     assert "cannot be undone" in confirm.content.decode()
@@ -469,6 +596,8 @@ def test_delete_asks_for_confirmation_then_removes_row_and_file(
     assert response["Location"] == list_url(image.organization)
     assert not SourceImage.objects.filter(pk=image.pk).exists()
     assert not image.file.storage.exists(image.file.name), path
+    assert media_files(settings) == []
+    assert not (settings.MEDIA_ROOT / crops.DERIVATIVES_DIR / str(image.pk)).exists()
 
 
 def test_viewer_cannot_delete(client_as, image):
