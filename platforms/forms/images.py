@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CrispyFormMixin
+from core.images import limits_text
 
 ACCEPTED_TYPES = "image/jpeg,image/png,image/webp"
 
@@ -22,13 +23,17 @@ class ImageUploadForm(CrispyFormMixin, forms.Form):
         label=_("Image"),
         # An empty file is reported by sanitize_image, with the same wording as other rejections.
         allow_empty_file=True,
-        help_text=_("JPEG, PNG or WebP, up to 10 MB"),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES}),
     )
 
     submit_label = _("Upload")
     submit_name = "upload"
     form_attrs = {"enctype": "multipart/form-data"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read from the limits sanitize_image applies, in the language of this request.
+        self.fields["file"].help_text = limits_text()
 
 
 class FocalPointForm(CrispyFormMixin, forms.Form):

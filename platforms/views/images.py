@@ -5,12 +5,11 @@ picture (crops, and the previews shown on the pages) goes through the organisati
 view. Previews use the reserved pseudo-platform ``_preview`` (see ``platforms.crops``).
 """
 
-import hashlib
 from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.functional import cached_property
@@ -159,24 +158,41 @@ class ImageDeleteView(ImageObjectMixin, ConfirmView):
 
 
 class ImageFileMixin(ImageObjectMixin):
-    """Answers built from the stored picture, revalidated with an ETag (cropping costs CPU)."""
+    """Answers streamed from stored crops (``platforms.crops``), revalidated with an ETag.
+
+    A derivative's stored name says what it was computed from (file, focal point, size), so it
+    is its ETag too: reading twice costs nothing, even for a viewer.
+    """
 
     http_method_names = ["get", "head", "options"]
 
-    def etag(self, *parts) -> str:
-        """Changes with the stored file, the focal point and whatever else shapes the answer."""
-        image = self.image
-        key = "|".join(str(p) for p in (image.file.name, image.focal_x, image.focal_y, *parts))
-        return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+    @staticmethod
+    def etag(name: str) -> str:
+        return f'"{name.rpartition("/")[2].rpartition(".")[0]}"'
 
     def not_modified(self, etag: str):
         return get_conditional_response(self.request, etag=etag)
 
-    def file_response(self, content: bytes, content_type: str, *, etag: str, filename=None):
+    def stored_response(self, name: str, content_type: str, *, etag: str, filename=None):
+        response = FileResponse(
+            self.image.file.storage.open(name, "rb"),
+            content_type=content_type,
+            as_attachment=bool(filename),
+            filename=filename or "",
+        )
+        if not filename:  # a page's picture: not a download named after the stored file
+            del response["Content-Disposition"]
+        return self._finish(response, etag)
+
+    def bytes_response(self, content: bytes, content_type: str, *, etag: str, filename=None):
         response = HttpResponse(content, content_type=content_type)
-        response["ETag"] = etag
         if filename:
             response["Content-Disposition"] = content_disposition_header(True, filename)
+        return self._finish(response, etag)
+
+    @staticmethod
+    def _finish(response, etag: str):
+        response["ETag"] = etag
         patch_cache_control(response, private=True, no_cache=True)
         return response
 
@@ -190,28 +206,27 @@ class ImageCropView(ImageFileMixin, View):
         if platform_code == crops.PREVIEW_PLATFORM:
             return self.preview(image, format_code)
         fmt = get_or_404(image_format_get, platform_code=platform_code, code=format_code)
-        etag = self.etag(fmt.platform.code, fmt.code, fmt.width, fmt.height)
+        etag = self.etag(crops.crop_name(image, fmt))
         if response := self.not_modified(etag):
             return response
-        return self.file_response(
-            crops.crop(image, fmt),
-            "image/jpeg",
-            etag=etag,
-            filename=crops.crop_filename(image, fmt),
-        )
+        name, filename = crops.crop(image, fmt), crops.crop_filename(image, fmt)
+        return self.stored_response(name, "image/jpeg", etag=etag, filename=filename)
 
     def preview(self, image, size: str):
         if size not in crops.PREVIEW_SIZES:
             raise Http404
         spec = crops.preview_spec(image, crops.PREVIEW_SIZES[size])
-        etag = self.etag(crops.PREVIEW_PLATFORM, spec.width, spec.height)
+        etag = self.etag(crops.preview_name(image, spec))
         if response := self.not_modified(etag):
             return response
-        return self.file_response(crops.preview(image, spec), "image/jpeg", etag=etag)
+        return self.stored_response(crops.preview(image, spec), "image/jpeg", etag=etag)
 
 
 class ImageZipView(ImageFileMixin, View):
-    """``?platform=a&platform=b`` → the crops of those platforms; no platform → every format."""
+    """``?platform=a&platform=b`` → the crops of those platforms; no platform → every format.
+
+    The ZIP of every format is stored; another selection is assembled from the stored crops.
+    """
 
     def get(self, request, *args, **kwargs):
         image = self.image
@@ -219,14 +234,11 @@ class ImageZipView(ImageFileMixin, View):
         formats = list(image_format_list(codes=codes or None))
         if not formats:
             raise Http404(_("No format matches these platforms."))
-        etag = self.etag(
-            "zip", *(f"{f.platform.code}.{f.code}.{f.width}x{f.height}" for f in formats)
-        )
+        etag = self.etag(crops.zip_name(image, formats))
         if response := self.not_modified(etag):
             return response
-        return self.file_response(
-            crops.crops_zip(image, formats),
-            "application/zip",
-            etag=etag,
-            filename=crops.zip_filename(image),
-        )
+        name, content = crops.crops_zip(image, formats, keep=not codes)
+        filename = crops.zip_filename(image)
+        if content is None:
+            return self.stored_response(name, "application/zip", etag=etag, filename=filename)
+        return self.bytes_response(content, "application/zip", etag=etag, filename=filename)

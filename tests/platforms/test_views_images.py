@@ -1,19 +1,19 @@
 """The image library: upload, focal point, crops one by one or as a ZIP, delete; roles, tenancy."""
 
-import functools
 import io
 import zipfile
+from unittest import mock
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
 import core.images
-import platforms.services
 from accounts.models import Role
+from platforms import crops
 from platforms.models import SourceImage
+from tests.core.test_images import NBSP, black_png, padded
 from tests.factories import ImageFormatFactory, PlatformFactory, SourceImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,17 @@ def media_files(settings) -> list:
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 
+def derivative_files(settings, image) -> list[str]:
+    """The stored crops, previews and ZIPs of an image (file names)."""
+    directory = settings.MEDIA_ROOT / crops.DERIVATIVES_DIR / str(image.pk)
+    return sorted(p.name for p in directory.iterdir()) if directory.exists() else []
+
+
+def body(response) -> bytes:
+    """A response's bytes, whether stored and streamed (FileResponse) or built in memory."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 @pytest.fixture
 def image(org):
     return SourceImageFactory(organization=org, title="Reading room, spring")
@@ -126,55 +137,88 @@ def test_editor_upload_stores_a_reencoded_copy_without_metadata(client_as, org, 
     )
 
 
-def _sanitize_error(content: bytes, **limits) -> ValidationError:
-    with pytest.raises(ValidationError) as caught:
-        core.images.sanitize_image(io.BytesIO(content), **limits)
-    return caught.value
-
-
 @pytest.mark.parametrize(
-    ("name", "content", "code"),
+    ("name", "content", "code", "message"),
     [
-        ("notes.png", b"This is a text file, not a picture.\n" * 10, "invalid_image"),
-        ("empty.jpg", b"", "empty"),
-        ("moving.gif", animated_gif_bytes(), "unsupported_format"),
+        (
+            "notes.png",
+            b"This is a text file, not a picture.\n" * 10,
+            "invalid_image",
+            "This file is not an image, or it is damaged.",
+        ),
+        ("empty.jpg", b"", "empty", "The file is empty."),
+        (
+            "moving.gif",
+            animated_gif_bytes(),
+            "unsupported_format",
+            "This image format is not accepted: use JPEG, PNG or WebP.",
+        ),
     ],
     ids=["text-renamed-png", "zero-bytes", "animated-gif"],
 )
 def test_bad_upload_shows_the_sanitizer_error_on_the_file_and_creates_nothing(
-    client_as, org, settings, name, content, code
+    client_as, org, settings, name, content, code, message
 ):
-    expected = _sanitize_error(content)
     response = client_as(Role.EDITOR).post(
         list_url(org), {"title": "Keep me", "file": upload(name, content)}
     )
     assert response.status_code == 200
     form = response.context["form"]
-    errors = form.errors.as_data()["file"]
-    assert [e.code for e in errors] == [code] == [expected.code]
-    assert form.errors["file"] == expected.messages
+    assert [e.code for e in form.errors.as_data()["file"]] == [code]
+    assert form.errors["file"] == [message]
     assert form["title"].value() == "Keep me"
     assert not SourceImage.objects.exists()
     assert media_files(settings) == []
 
 
+# The default limits (10 MB, 25 million pixels), with small files that decode to many pixels.
+
+
 @pytest.mark.parametrize(
-    ("limits", "code"),
-    [({"max_bytes": 1000}, "too_large"), ({"max_pixels": 100 * 100}, "too_many_pixels")],
-    ids=["over-size", "too-many-pixels"],
+    ("language", "content", "message"),
+    [
+        (
+            "en",
+            lambda: black_png(30_000, 30_000),
+            "The image is 30,000 × 30,000 pixels (900 million); the limit is 25 million "
+            "pixels. Reduce it to 5,000 × 5,000 or less, then upload it again.",
+        ),
+        (
+            "fr",
+            lambda: black_png(30_000, 30_000),
+            f"L’image fait 30{NBSP}000 × 30{NBSP}000 pixels (900 millions){NBSP}; la limite "
+            f"est de 25 millions de pixels. Réduisez-la à 5{NBSP}000 × 5{NBSP}000 ou moins, "
+            "puis téléversez-la de nouveau.",
+        ),
+        (
+            "en",
+            lambda: black_png(7716, 5145),
+            "The image is 7,716 × 5,145 pixels (39.7 million); the limit is 25 million "
+            "pixels. Reduce it to 6,123 × 4,082 or less, then upload it again.",
+        ),
+        (
+            "en",
+            lambda: padded(jpeg_bytes(), round(12.3 * 1024 * 1024)),
+            f"The file is too large (12.3{NBSP}MB); the limit is 10{NBSP}MB.",
+        ),
+        (
+            "fr",
+            lambda: padded(jpeg_bytes(), round(12.3 * 1024 * 1024)),
+            f"Le fichier est trop volumineux (12,3{NBSP}Mo){NBSP}; la limite est de 10{NBSP}Mo.",
+        ),
+    ],
+    ids=["900-mp-en", "900-mp-fr", "39.7-mp", "12-mb-en", "12-mb-fr"],
 )
-def test_upload_over_the_limits_is_refused(client_as, org, settings, monkeypatch, limits, code):
-    # Lower limits instead of sending 10 MB (wherever the service looks sanitize_image up).
-    lowered = functools.partial(core.images.sanitize_image, **limits)
-    monkeypatch.setattr(core.images, "sanitize_image", lowered)
-    monkeypatch.setattr(platforms.services, "sanitize_image", lowered, raising=False)
-    content = jpeg_bytes(400, 400, color="white")
+def test_upload_over_the_default_limits_is_refused_in_the_reader_language(
+    client_as, org, settings, language, content, message
+):
+    org.language = language  # no language cookie: the organisation's language is spoken
+    org.save(update_fields=["language"])
     response = client_as(Role.EDITOR).post(
-        list_url(org), {"title": "Big", "file": upload("big.jpg", content)}
+        list_url(org), {"title": "Big", "file": upload("big.png", content(), "image/png")}
     )
     assert response.status_code == 200
-    assert [e.code for e in response.context["form"].errors.as_data()["file"]] == [code]
-    assert response.context["form"].errors["file"] == _sanitize_error(content, **limits).messages
+    assert response.context["form"].errors["file"] == [message]
     assert not SourceImage.objects.exists()
     assert media_files(settings) == []
 
@@ -192,7 +236,7 @@ def test_upload_without_title_keeps_the_form_and_stores_nothing(client_as, org, 
 def test_upload_field_accepts_only_the_three_image_types(client_as, org):
     html = client_as(Role.EDITOR).get(list_url(org)).content.decode()
     assert 'accept="image/jpeg,image/png,image/webp"' in html
-    assert "JPEG, PNG or WebP, up to 10 MB" in html
+    assert f"JPEG, PNG or WebP, up to 10{NBSP}MB and 25 million pixels" in html
 
 
 def test_viewer_cannot_upload_but_sees_the_library_without_the_form(client_as, org, image):
@@ -239,7 +283,7 @@ def test_preview_keeps_the_whole_picture_scaled_down(client_as, org):
     response = client_as(Role.VIEWER).get(crop_url(image, "_preview", "thumb"))
     assert response["Content-Type"] == "image/jpeg"
     assert "Content-Disposition" not in response
-    with Image.open(io.BytesIO(response.content)) as preview:
+    with Image.open(io.BytesIO(body(response))) as preview:
         assert preview.size == (480, 240)
 
 
@@ -323,7 +367,7 @@ def test_crop_is_a_jpeg_attachment_of_the_format_size(client_as, image, formats)
     assert response["Content-Disposition"] == (
         'attachment; filename="reading-room-spring-tubeview-thumb-320x180.jpg"'
     )
-    with Image.open(io.BytesIO(response.content)) as crop:
+    with Image.open(io.BytesIO(body(response))) as crop:
         assert (crop.format, crop.size) == ("JPEG", (320, 180))
 
 
@@ -337,7 +381,7 @@ def test_crop_follows_the_focal_point(client_as, org, formats):
     def left_colour(focal_x):
         SourceImage.objects.filter(pk=image.pk).update(focal_x=focal_x)
         response = client.get(crop_url(image, "instabook", "square"))
-        with Image.open(io.BytesIO(response.content)) as crop:
+        with Image.open(io.BytesIO(body(response))) as crop:
             return crop.convert("RGB").resize((1, 1)).getpixel((0, 0))
 
     red_side, blue_side = left_colour(0.0), left_colour(1.0)
@@ -384,7 +428,7 @@ def test_crop_of_an_inactive_platform_is_404(client_as, image, formats):
 
 
 def zip_names(response) -> list[str]:
-    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+    with zipfile.ZipFile(io.BytesIO(body(response))) as archive:
         return sorted(archive.namelist())
 
 
@@ -399,7 +443,7 @@ def test_zip_has_one_crop_per_format_of_the_chosen_platforms(client_as, image, f
     ]
     story = "reading-room-spring-instabook-story-1080x1920.jpg"
     with (
-        zipfile.ZipFile(io.BytesIO(response.content)) as archive,
+        zipfile.ZipFile(io.BytesIO(body(response))) as archive,
         Image.open(archive.open(story)) as crop,
     ):
         assert crop.size == (1080, 1920)
@@ -415,14 +459,132 @@ def test_zip_with_only_unknown_platforms_is_404(client_as, image, formats):
     assert response.status_code == 404
 
 
+# Stored crops: computed once, streamed afterwards --------------------------------------------
+
+
+@pytest.fixture
+def cropper(monkeypatch):
+    """Counts the pixel work: every crop, preview and ZIP goes through ``crop_many``."""
+    spy = mock.Mock(wraps=core.images.crop_many)
+    monkeypatch.setattr(crops, "crop_many", spy)
+    return spy
+
+
+def test_viewer_downloads_the_zip_but_only_the_first_request_crops(
+    client_as, image, formats, cropper
+):
+    client = client_as(Role.VIEWER)
+    first = client.get(zip_url(image))
+    assert first.status_code == 200
+    assert cropper.call_count == 1  # one decoding for every format
+    first_content = body(first)
+    again = client.get(zip_url(image))
+    assert again.status_code == 200 and again.streaming  # streamed from storage
+    assert again["Content-Disposition"] == 'attachment; filename="reading-room-spring-crops.zip"'
+    assert body(again) == first_content
+    assert cropper.call_count == 1
+
+
+def test_crops_and_previews_are_cut_once(client_as, image, formats, cropper):
+    client = client_as(Role.VIEWER)
+    for _ in range(2):
+        assert client.get(crop_url(image, "tubeview", "thumb")).status_code == 200
+        assert client.get(crop_url(image, "_preview", "thumb")).status_code == 200
+    assert cropper.call_count == 2
+    # The ZIP reuses the stored crop and cuts only the two formats it lacks, in one decoding.
+    client.get(zip_url(image))
+    assert cropper.call_count == 3
+    assert list(cropper.call_args.args[1]) == [
+        core.images.CropSpec(1080, 1080),
+        core.images.CropSpec(1080, 1920),
+    ]
+
+
+def test_zip_of_some_platforms_is_assembled_from_stored_crops_and_not_kept(
+    client_as, image, formats, cropper, settings
+):
+    client = client_as(Role.VIEWER)
+    client.get(zip_url(image))
+    stored = derivative_files(settings, image)
+    some = client.get(zip_url(image), {"platform": "tubeview"})
+    assert zip_names(some) == ["reading-room-spring-tubeview-thumb-320x180.jpg"]
+    assert cropper.call_count == 1
+    assert derivative_files(settings, image) == stored  # no file per selection of platforms
+    every = client.get(zip_url(image), {"platform": ["instabook", "tubeview"]})
+    assert every.streaming and len(zip_names(every)) == 3  # the stored ZIP of every format
+
+
+def test_new_focal_point_gives_another_zip_and_removes_the_old_crops(
+    client_as, org, formats, settings, django_capture_on_commit_callbacks
+):
+    image = SourceImageFactory(
+        organization=org, title="Split", file=factory_file("s.jpg", split_jpeg_bytes())
+    )
+    client = client_as(Role.EDITOR)
+    before = body(client.get(zip_url(image)))
+    old_files = derivative_files(settings, image)
+    assert len(old_files) == 4  # a crop of each of the three sizes, the ZIP
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(detail_url(image), {"focal_x": "0", "focal_y": "50"})
+    new_files = derivative_files(settings, image)
+    assert not set(old_files) & set(new_files)
+    # Computed again at once (the task runs in-process in tests), with the preview: both
+    # preview sizes are the whole 400×200 picture, one file.
+    assert len(new_files) == 4 + 1
+
+    after = body(client.get(zip_url(image)))
+    assert after != before
+    with zipfile.ZipFile(io.BytesIO(after)) as archive:
+        square = archive.read("split-instabook-square-1080x1080.jpg")
+    with Image.open(io.BytesIO(square)) as crop:
+        assert crop.convert("RGB").resize((1, 1)).getpixel((0, 0))[0] > 200  # the red, left side
+
+
+def test_upload_computes_the_crops_before_the_first_download(
+    client_as, org, formats, cropper, django_capture_on_commit_callbacks
+):
+    client = client_as(Role.EDITOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(list_url(org), {"title": "Warm", "file": upload("w.jpg", jpeg_bytes())})
+    assert cropper.call_count == 1  # previews and every crop from one decoding
+    image = SourceImage.objects.get()
+    viewer = client_as(Role.VIEWER)
+    assert viewer.get(zip_url(image)).streaming
+    assert viewer.get(crop_url(image, "_preview", "thumb")).status_code == 200
+    assert viewer.get(crop_url(image, "instabook", "story")).status_code == 200
+    assert cropper.call_count == 1
+
+
+def test_a_broker_that_is_down_does_not_fail_the_upload(
+    client_as, org, formats, monkeypatch, django_capture_on_commit_callbacks
+):
+    from platforms import tasks
+
+    def down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(tasks.image_derivatives_build, "delay", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as(Role.EDITOR).post(
+            list_url(org), {"title": "Later", "file": upload("l.jpg", jpeg_bytes())}
+        )
+    assert response.status_code == 302
+    image = SourceImage.objects.get()
+    assert client_as(Role.VIEWER).get(zip_url(image)).status_code == 200  # cut on demand
+
+
 # Delete -------------------------------------------------------------------------------------
 
 
-def test_delete_asks_for_confirmation_then_removes_row_and_file(
-    client_as, image, django_capture_on_commit_callbacks
+def test_delete_asks_for_confirmation_then_removes_row_file_and_crops(
+    client_as, image, formats, settings, django_capture_on_commit_callbacks
 ):
     client = client_as(Role.EDITOR)
     path = image.file.path
+    client.get(zip_url(image))
+    client.get(crop_url(image, "_preview", "large"))
+    assert len(derivative_files(settings, image)) == 5
     confirm = client.get(delete_url(image))
     assert confirm.status_code == 200
     assert "cannot be undone" in confirm.content.decode()
@@ -434,6 +596,8 @@ def test_delete_asks_for_confirmation_then_removes_row_and_file(
     assert response["Location"] == list_url(image.organization)
     assert not SourceImage.objects.filter(pk=image.pk).exists()
     assert not image.file.storage.exists(image.file.name), path
+    assert media_files(settings) == []
+    assert not (settings.MEDIA_ROOT / crops.DERIVATIVES_DIR / str(image.pk)).exists()
 
 
 def test_viewer_cannot_delete(client_as, image):
