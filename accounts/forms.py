@@ -12,6 +12,12 @@ from .models import ROLE_HELP, Organization, Role
 
 User = get_user_model()
 
+#: A bound for password fields (never cleaned, only hashed): far above any real password, so a
+#: megabyte-long one is refused before reaching the hasher and the validators.
+PASSWORD_MAX_LENGTH = 4096
+#: An invited address becomes the account's username, whose column is shorter than an e-mail's.
+INVITATION_EMAIL_MAX_LENGTH = User._meta.get_field("username").max_length
+
 
 def _role_help() -> str:
     return " ".join(
@@ -40,6 +46,12 @@ class LoginForm(CrispyFormMixin, AuthenticationForm):
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     error_messages = {
         "invalid_login": _(
             "This e-mail address and password do not match an account. Check both and try "
@@ -54,7 +66,7 @@ class LoginForm(CrispyFormMixin, AuthenticationForm):
 
 class InvitationForm(CrispyFormMixin, forms.Form):
     submit_label = _("Send the invitation")
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=INVITATION_EMAIL_MAX_LENGTH)
     role = _role_field(initial=Role.EDITOR)
 
 
@@ -73,12 +85,14 @@ class SignupForm(CrispyFormMixin, forms.Form):
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(
         label=_("Password (again)"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 

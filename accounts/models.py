@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import actor_field
+from core.fields import BoundedTextField, actor_field
 from core.tenancy import OrgQuerySet, OrgScopedModel
 
 
@@ -47,7 +47,7 @@ class Organization(models.Model):
         default=settings.TIME_ZONE,
         validators=[validate_timezone],
     )
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -4,9 +4,15 @@ Forms inherit ``CrispyFormMixin`` and declare ``submit_label`` (plus ``layout()`
 fields need arranging) instead of building a ``FormHelper`` each. Views that write through a
 service inherit ``ServiceFormMixin``: ``perform(form)`` calls the service; a ``ValidationError``
 it raises comes back as the form's error, with everything the user typed kept.
+
+Every text field of every form cleans its text the same way (``CleanTextFormMixin``, which
+``CrispyFormMixin`` includes): invisible characters removed by ``core.text.clean_text``, the
+direction overrides refused. ``tests/core/test_conventions.py`` checks that every form of the
+project has it and bounds every text field.
 """
 
 from decimal import Decimal
+from functools import cache
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -15,6 +21,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from .text import clean_text, has_bidi_override
 
 
 def apply_validation_error(form, error: ValidationError, field: str | None = None) -> None:
@@ -27,21 +36,72 @@ def apply_validation_error(form, error: ValidationError, field: str | None = Non
         form.add_error(field, error)
 
 
-def normalize_newlines(value: str) -> str:
-    """Line breaks as ``\\n``: browsers count one character per break (``maxlength``) but send
-    ``\\r\\n``, so a text that fits in the textarea must fit on the server too."""
-    return value.replace("\r\n", "\n").replace("\r", "\n")
+BIDI_OVERRIDE_MESSAGE = _(
+    "This text contains an invisible character that shows its letters in another order than "
+    "they are written (a right-to-left or left-to-right override). Type the text again rather "
+    "than pasting it."
+)
 
 
-class CleanCharField(forms.CharField):
-    """A ``CharField`` whose text is cleaned before validation (line breaks normalised).
+class TextCleaningMixin:
+    """Cleans a text field's value before validation (see ``core.text``).
 
-    ModelForms use it with ``Meta.field_classes = {"rationale": CleanCharField}``; the text
-    cleaning every form will share goes here.
+    Invisible characters are removed silently: they arrive by pasting, the person cannot see
+    them, so an error naming them could not be acted on, and what is stored reads exactly as
+    what was shown. A direction override is refused instead: it makes the text *show* something
+    else than what it holds ("evil<U+202E>txt.exe" reads "evilexe.txt"), so removing it would
+    store a text the person never saw; retyping fixes it. Line breaks and tabs are kept only in
+    a ``Textarea``; line breaks become ``\\n``, which the browser's ``maxlength`` also counts as
+    one character.
     """
 
     def to_python(self, value):
-        return normalize_newlines(super().to_python(value))
+        if isinstance(value, str):
+            if has_bidi_override(value):
+                raise ValidationError(BIDI_OVERRIDE_MESSAGE, code="bidi_override")
+            value = clean_text(value, multiline=isinstance(self.widget, forms.Textarea))
+        return super().to_python(value)
+
+
+class CleanCharField(TextCleaningMixin, forms.CharField):
+    """A ``CharField`` whose text is cleaned before validation.
+
+    Forms need not declare it: ``CleanTextFormMixin`` gives every ``CharField`` (e-mail and URL
+    fields included) the same cleaning. It remains the explicit choice for a field declared on
+    its own, e.g. ``Meta.field_classes = {"rationale": CleanCharField}``.
+    """
+
+
+@cache
+def _cleaning_class(field_class: type) -> type:
+    """``field_class`` with ``TextCleaningMixin`` first (one subclass per field class)."""
+    if issubclass(field_class, TextCleaningMixin):
+        return field_class
+    if field_class is forms.CharField:
+        return CleanCharField
+    return type(f"Clean{field_class.__name__}", (TextCleaningMixin, field_class), {})
+
+
+def install_text_cleaning(field: forms.Field) -> None:
+    """Make a form's (copied) field clean its text; a password is left as typed, since it is
+    never shown and must match what was set character for character."""
+    if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+        field.__class__ = _cleaning_class(type(field))
+
+
+class CleanTextFormMixin:
+    """Every text field of the form (declared or from the model) cleans its text.
+
+    Applied to the form's own copies of its fields once they are built: declared fields,
+    fields of a parent form (``AuthenticationForm``) and model fields alike, without each form
+    naming them. A field added later (in a subclass's ``__init__``) is not covered, which the
+    convention test reports.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            install_text_cleaning(field)
 
 
 class LocalizedDecimalField(forms.DecimalField):
@@ -61,8 +121,10 @@ class LocalizedDecimalField(forms.DecimalField):
             raise
 
 
-class CrispyFormMixin:
-    """A crispy ``FormHelper`` with one submit button; ``layout()`` may arrange the fields."""
+class CrispyFormMixin(CleanTextFormMixin):
+    """A crispy ``FormHelper`` with one submit button; ``layout()`` may arrange the fields.
+
+    Includes ``CleanTextFormMixin``: every form drawn by crispy cleans its text."""
 
     submit_label = None
     submit_name = "submit"

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .fields import actor_field
+from .fields import BoundedTextField, actor_field
 from .permissions import PREDICATES, check
 
 
@@ -24,7 +24,7 @@ class TransitionRecord(models.Model):
     transition = models.CharField(_("transition"), max_length=30)
     from_status = models.CharField(_("from"), max_length=30)
     to_status = models.CharField(_("to"), max_length=30)
-    comment = models.TextField(_("comment"), max_length=2000, blank=True)
+    comment = BoundedTextField(_("comment"), max_length=2000, blank=True)
     actor = actor_field(_("by"))
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
@@ -79,9 +79,7 @@ class Workflow:
         if transition.comment_required and not comment:
             message = _("Say why in a comment.")
             raise ValidationError({"comment": ValidationError(message, code="comment_required")})
-        setattr(obj, self.field, transition.target)
-        obj.save(update_fields=[self.field, *self._auto_now_fields(obj)])
-        return self.history.objects.create(
+        record = self.history(
             **{self.fk: obj},
             transition=name,
             from_status=current,
@@ -89,6 +87,12 @@ class Workflow:
             comment=comment,
             actor=member.user,
         )
+        # The comment's length, as full_clean() would (without querying the two foreign keys).
+        record.clean_fields(exclude=[self.fk, "actor"])
+        setattr(obj, self.field, transition.target)
+        obj.save(update_fields=[self.field, *self._auto_now_fields(obj)])
+        record.save()
+        return record
 
     @staticmethod
     def _auto_now_fields(obj) -> list[str]:

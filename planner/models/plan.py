@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import actor_field
+from core.fields import BoundedTextField, actor_field
 from core.tenancy import OrgScopedModel, org_queryset
 from core.workflow import Transition, TransitionRecord, Workflow
 
@@ -24,8 +24,11 @@ class Plan(OrgScopedModel):
         ARCHIVED = "archived", _("Archived")
 
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(
-        _("description"), blank=True, help_text=_("Context, audiences, what success looks like.")
+    description = BoundedTextField(
+        _("description"),
+        max_length=5000,
+        blank=True,
+        help_text=_("Context, audiences, what success looks like."),
     )
     starts_on = models.DateField(_("start"), null=True, blank=True)
     ends_on = models.DateField(_("end"), null=True, blank=True)

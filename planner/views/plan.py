@@ -17,7 +17,7 @@ from core.steps import STEPS
 from core.tenancy import get_or_404, org_reverse
 
 from ..access import PlanObjectMixin
-from ..forms.plan import PlanForm
+from ..forms.plan import PlanForm, TransitionForm
 from ..models import PLAN_WORKFLOW, Plan
 from ..selectors import plan as selectors
 from ..services import plan as services
@@ -98,12 +98,15 @@ class PlanTransitionView(PlanObjectMixin, View):
     permission = "edit_plan"
 
     def post(self, request, *args, **kwargs):
+        form = TransitionForm(request.POST)
         try:
+            if not form.is_valid():
+                raise ValidationError(form.errors.as_data())
             services.plan_transition(
                 plan=self.plan,
-                name=request.POST.get("transition", ""),
+                name=form.cleaned_data["transition"],
                 member=self.membership,
-                comment=request.POST.get("comment", ""),
+                comment=form.cleaned_data["comment"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 
-from core.forms import CleanCharField, CrispyFormMixin, LocalizedDecimalField
+from core.forms import CleanTextFormMixin, CrispyFormMixin, LocalizedDecimalField
 
 from ..models import ContentType, Goal, PlatformChoice
 from ..recommender import PRESETS
@@ -29,7 +29,7 @@ class WeightField(LocalizedDecimalField):
         return value
 
 
-class SegmentForm(forms.Form):
+class SegmentForm(CleanTextFormMixin, forms.Form):
     """One audience row; the template renders its widgets, whose limits come from the fields."""
 
     label = forms.CharField(
@@ -133,7 +133,22 @@ SegmentFormSet = forms.formset_factory(
 )
 
 
-class BriefForm(forms.Form):
+class KnownCodeField(forms.CharField):
+    """A hidden code: one of ``codes`` or nothing. A forged value is dropped rather than
+    refused (the person could not see the error) and never reaches the column."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *, codes, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.codes = codes
+
+    def to_python(self, value):
+        code = super().to_python(value)
+        return code if code in self.codes else ""
+
+
+class BriefForm(CleanTextFormMixin, forms.Form):
     content_types = forms.MultipleChoiceField(
         label=_("What you want to publish"),
         choices=ContentType.choices,
@@ -146,13 +161,8 @@ class BriefForm(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    # Which of the deck's examples the audience started from: a known code or nothing (a
-    # forged value is dropped rather than stored, and never reaches the column's 40 characters).
-    preset = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def clean_preset(self) -> str:
-        code = self.cleaned_data.get("preset", "")
-        return code if code in PRESETS else ""
+    # Which of the deck's examples the audience started from: a known code or nothing.
+    preset = KnownCodeField(codes=PRESETS, max_length=40)
 
 
 def segment_formset(data=None, initial=None, *, add_row=False) -> SegmentFormSet:
@@ -187,8 +197,6 @@ class ChoiceForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = PlatformChoice
         fields = ["priority", "rationale"]
-        # Line breaks count as one character, as in the browser's maxlength.
-        field_classes = {"rationale": CleanCharField}
         widgets = {
             "priority": forms.RadioSelect,
             "rationale": forms.Textarea(attrs={"rows": 5}),

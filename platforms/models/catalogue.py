@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import actor_field
+from core.fields import BoundedTextField, actor_field
 from core.tenancy import OrgScopedModel
 
 from ..choices import ContentType, content_type_labels
@@ -37,7 +37,7 @@ class Platform(models.Model):
     )
     source = models.CharField(_("source of the figures"), max_length=300)
     source_year = models.PositiveSmallIntegerField(_("year of the figures"))
-    notes = models.TextField(_("notes"), blank=True)
+    notes = BoundedTextField(_("notes"), max_length=2000, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = PlatformQuerySet.as_manager()
@@ -139,7 +139,7 @@ class PlatformNote(OrgScopedModel):
     platform = models.ForeignKey(
         Platform, on_delete=models.CASCADE, related_name="local_notes", verbose_name=_("platform")
     )
-    text = models.TextField(_("our note"), max_length=2000)
+    text = BoundedTextField(_("our note"), max_length=2000)
     updated_by = actor_field(_("updated by"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

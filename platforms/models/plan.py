@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import actor_field
+from core.fields import BoundedTextField, actor_field
 from core.tenancy import org_queryset
 
 from ..choices import Goal, content_type_labels
@@ -101,7 +101,7 @@ class PlatformChoice(models.Model):
             "main platform secondary."
         ),
     )
-    rationale = models.TextField(
+    rationale = BoundedTextField(
         _("why this platform"), max_length=2000, help_text=_("Your reasons, in your own words.")
     )
     score = models.FloatField(_("score when chosen"), null=True, blank=True)
