@@ -1,0 +1,267 @@
+"""The accessibility gate: axe-core (WCAG 2.0–2.2 A/AA) on every page, in French and English.
+
+The organisation pages come from the URL walker (``tests.tenancy.ORG_URLS`` and its
+factories), so a page added later is audited without anyone listing it here; the pages outside
+``/o/<slug>/`` (login, password reset, invitations, the organisation list, errors) are listed
+below. Each page is audited as shown, then, when its main form has fields, submitted empty
+(browser validation off) and audited again in its error state. Any violation of impact
+"serious" or "critical" fails, with the page, the rule, the elements and axe's summary.
+"""
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from playwright.sync_api import Error as PlaywrightError
+
+from accounts.models import Role
+from platforms.models import Platform, PlatformChoice
+from platforms.services.catalogue import catalogue_load
+from platforms.services.plan import audience_update, choice_save
+from tests.factories import (
+    PASSWORD,
+    InvitationFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PlanFactory,
+    UserFactory,
+)
+from tests.tenancy import ORG_URLS
+
+from .conftest import login
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Path(__file__).parent / "assets" / "axe-core" / "axe.min.js"
+AXE_SOURCE = AXE.read_text()
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    # Only what a violation needs: no passes/incomplete lists to serialise on every page.
+    "resultTypes": ["violations"],
+}
+BLOCKING = {"serious", "critical"}
+
+#: The page's main form, when it has something to fill (a confirmation page's lone button is
+#: not a form to submit empty: it would perform the action). Returns "htmx", "page" or "".
+MAIN_FORM = """() => {
+  const form = [...document.querySelectorAll('main form')].find(f =>
+    (f.method || '').toLowerCase() === 'post' && f.querySelector('[type=submit]') &&
+    f.querySelector('input:not([type=hidden], [type=submit], [type=button]), textarea, select'));
+  if (!form) return '';
+  window.__auditForm = form;
+  return form.matches('[hx-post]') ? 'htmx' : 'page';
+}"""
+#: Empty every text field of that form, turn browser validation off (so the server answers)
+#: and submit; an htmx form resolves once the swapped content has settled.
+EMPTY_AND_SUBMIT = """kind => {
+  const form = window.__auditForm;
+  form.noValidate = true;
+  for (const el of form.querySelectorAll('input, textarea')) {
+    if (['text', 'email', 'password', 'url', 'number', 'date', 'search', 'tel', 'textarea']
+        .includes(el.type) && !el.readOnly) el.value = '';
+  }
+  const settled = kind !== 'htmx' ? null : new Promise(resolve =>
+    document.body.addEventListener('htmx:afterSettle', resolve, {once: true}));
+  form.requestSubmit(form.querySelector('[type=submit]'));
+  return settled;
+}"""
+ERROR_STATE = ".is-invalid, .invalid-feedback, .alert-danger, [aria-invalid=true], .errorlist"
+
+
+@dataclass
+class Audit:
+    language: str
+    pages: int = 0
+    error_states: int = 0
+    skipped: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def run(self, page, label: str) -> None:
+        # Evaluated through the DevTools protocol rather than a <script> tag, which the
+        # page's Content-Security-Policy (script-src 'self') rightly refuses.
+        page.evaluate(AXE_SOURCE)
+        result = page.evaluate(
+            "options => axe.run(document, options)", AXE_OPTIONS
+        )  # axe.run returns a promise; evaluate awaits it.
+        self.pages += 1
+        for violation in result["violations"]:
+            if violation["impact"] not in BLOCKING:
+                continue
+            nodes = violation["nodes"]
+            targets = ", ".join(" ".join(node["target"]) for node in nodes[:5])
+            summary = nodes[0].get("failureSummary", "").replace("\n", " ")
+            self.failures.append(
+                f"[{self.language}] {label} ({page.url}): {violation['id']} "
+                f"({violation['impact']}, {len(nodes)} element(s)): {targets} — {summary}"
+            )
+
+    def open(self, page, url: str, label: str) -> bool:
+        """Open ``url`` and audit it; False when it is not an HTML page (a download)."""
+        try:
+            page.goto(page.base_url + url)
+        except PlaywrightError as error:
+            if "Download is starting" in str(error):
+                self.skipped.append(f"{label} (download)")
+                return False
+            raise
+        self.run(page, label)
+        return True
+
+    def open_with_errors(self, page, url: str, label: str) -> None:
+        """Audit the page, then its main form submitted empty, when it shows errors."""
+        if not self.open(page, url, label):
+            return
+        kind = page.evaluate(MAIN_FORM)
+        if not kind:
+            return
+        if kind == "htmx":
+            page.evaluate(EMPTY_AND_SUBMIT, kind)
+        else:
+            with page.expect_navigation():
+                page.evaluate(EMPTY_AND_SUBMIT, kind)
+        if page.locator(ERROR_STATE).count():
+            self.error_states += 1
+            self.run(page, f"{label} (bad input)")
+
+
+@pytest.fixture
+def site(transactional_db, settings, tmp_path):
+    """One organisation where the user is an admin (every page allowed), plus what the pages
+    outside the organisation need: a pending invitation for a newcomer, and a second
+    organisation where the same user is only a viewer (for the 403 page)."""
+    settings.MEDIA_ROOT = tmp_path
+    catalogue_load()
+    admin = MembershipFactory(
+        organization=OrganizationFactory(name="Bibliothèque des Écoles", slug="ecoles"),
+        role=Role.ADMIN,
+        user=UserFactory(email="admin@example.org", first_name="Alice", last_name="Martin"),
+    )
+    MembershipFactory(
+        organization=OrganizationFactory(name="Musée du Fjord", slug="fjord"),
+        role=Role.VIEWER,
+        user=admin.user,
+    )
+    InvitationFactory(organization=admin.organization, email="new@example.org", token="welcome")
+    return admin
+
+
+@pytest.fixture
+def plan(site):
+    """A plan with what the walker's bare objects lack: an audience (one label long enough to
+    wrap), a ranking and a choice of each priority, whose badges are audited too."""
+    plan = PlanFactory(organization=site.organization, title="Programmation 2027")
+    audience_update(
+        plan=plan,
+        segments=[
+            {"label": LONG_LABEL, "age_min": 13, "age_max": 17, "weight": 2},
+            {"label": "Parents", "age_min": 30, "age_max": 45, "weight": 1},
+        ],
+        content_types=["image", "video"],
+        goal="",
+        preset="",
+        actor=site.user,
+    )
+    for code, priority in (("facebook", 1), ("instagram", 2), ("youtube", 3)):
+        choice_save(
+            plan=plan,
+            platform=Platform.objects.get(code=code),
+            priority=PlatformChoice.Priority(priority),
+            rationale="Nos familles y sont.",
+            actor=site.user,
+        )
+    return plan
+
+
+LONG_LABEL = "Adolescents inscrits au club de lecture intergénérationnel du quartier Saint-Roch"
+
+
+def populated_pages(plan) -> list[tuple[str, str]]:
+    """The pages of a plan with data in them (the walker's objects are empty)."""
+    kwargs = {"org_slug": plan.organization.slug, "plan_pk": plan.pk}
+    return [
+        ("home (plan in progress)", reverse("core:home", args=[plan.organization.slug])),
+        ("plan_detail (populated)", reverse("planner:plan_detail", kwargs=kwargs)),
+        ("plan_platforms (populated)", reverse("platforms:plan_platforms", kwargs=kwargs)),
+        (
+            "matrix (audience highlighted)",
+            reverse("platforms:matrix", args=[plan.organization.slug]) + f"?plan={plan.pk}",
+        ),
+    ]
+
+
+def outside_pages(admin) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(anonymous, logged-in) pages outside /o/<slug>/, as (label, url)."""
+    uid = urlsafe_base64_encode(force_bytes(admin.user.pk))
+    token = default_token_generator.make_token(admin.user)
+    invitation = reverse("accounts:invitation_accept", args=["welcome"])
+    anonymous = [
+        ("login", reverse("accounts:login")),
+        ("password_reset", reverse("accounts:password_reset")),
+        ("password_reset_done", reverse("accounts:password_reset_done")),
+        ("password_reset_confirm", reverse("accounts:password_reset_confirm", args=[uid, token])),
+        ("password_reset_complete", reverse("accounts:password_reset_complete")),
+        ("invitation_accept (new account)", invitation),
+        ("invitation_invalid", reverse("accounts:invitation_accept", args=["no-such-token"])),
+        ("404 (anonymous)", "/no-such-page/"),
+    ]
+    logged_in = [
+        ("org_switch", reverse("core:org_switch")),
+        ("password_change", reverse("accounts:password_change")),
+        ("password_change_done", reverse("accounts:password_change_done")),
+        ("invitation_accept (someone else's)", invitation),
+        ("404", reverse("core:home", args=["no-such-org"])),
+        ("403", reverse("accounts:organization_settings", args=["fjord"])),
+    ]
+    return anonymous, logged_in
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_passes_axe(browser, live_server, site, plan, language):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # The language the switcher sets (Django's cookie); the middleware reads nothing else.
+    context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base_url = live_server.url
+    audit = Audit(language)
+    started = time.monotonic()
+    anonymous, logged_in = outside_pages(site)
+    try:
+        for label, url in anonymous:
+            audit.open_with_errors(page, url, label)
+        login(page, site.user.email, PASSWORD)
+        for label, url in logged_in:
+            audit.open_with_errors(page, url, label)
+        for label, url in populated_pages(plan):
+            audit.open_with_errors(page, url, label)
+        for org_url in ORG_URLS:
+            if not org_url.accepts_get:
+                audit.skipped.append(f"{org_url} (POST only)")
+                continue
+            assert org_url.allows(Role.ADMIN) is not False, org_url
+            audit.open_with_errors(page, org_url.build(site.organization), str(org_url))
+    finally:
+        context.close()
+    elapsed = time.monotonic() - started
+    print(
+        f"\naxe [{language}]: {audit.pages} audits ({audit.error_states} error states) "
+        f"in {elapsed:.1f} s; skipped: {', '.join(audit.skipped) or 'none'}"
+    )
+    assert audit.pages > len(ORG_URLS)  # the walk really happened
+    assert not audit.failures, f"{len(audit.failures)} serious/critical violation(s):\n" + (
+        "\n".join(audit.failures)
+    )
+
+
+def test_the_gate_fails_on_a_contrast_violation(page):
+    """The gate can fail: a page with light grey text on white is reported."""
+    page.set_content('<html lang="en"><title>t</title><main><p style="color:#ccc">Faint</p></main>')
+    audit = Audit("en")
+    audit.run(page, "sample")
+    assert audit.failures and "color-contrast" in audit.failures[0], json.dumps(audit.failures)
