@@ -71,6 +71,28 @@ EMPTY_AND_SUBMIT = """kind => {
   form.requestSubmit(form.querySelector('[type=submit]'));
   return settled;
 }"""
+#: What a form in its error state must also do, beyond axe's rules: each invalid field says so
+#: (aria-invalid) and points at its error (aria-describedby, on it or on its fieldset), and
+#: the focus has moved to the error summary or to the first invalid field.
+ERROR_SEMANTICS = """() => {
+  const problems = [];
+  const fields = [...document.querySelectorAll('main .is-invalid, main [aria-invalid=true]')]
+    .filter(el => el.matches('input, select, textarea'));
+  for (const el of fields) {
+    const name = el.name || el.id;
+    if (el.getAttribute('aria-invalid') !== 'true') problems.push(`${name}: no aria-invalid`);
+    const ids = (el.getAttribute('aria-describedby') ||
+      el.closest('fieldset[aria-describedby]')?.getAttribute('aria-describedby') || '').split(' ');
+    if (!ids.some(id => id && document.getElementById(id)?.textContent.trim()))
+      problems.push(`${name}: aria-describedby names no error`);
+  }
+  const summary = document.querySelector('main form .alert-danger, main [data-error-summary]');
+  const focused = document.activeElement;
+  if ((fields.length || summary) && !(focused?.matches('[aria-invalid=true]') ||
+      (summary && summary.contains(focused))))
+    problems.push(`focus left on <${focused?.tagName.toLowerCase()}> after the failed submit`);
+  return problems;
+}"""
 ERROR_STATE = ".is-invalid, .invalid-feedback, .alert-danger, [aria-invalid=true], .errorlist"
 
 
@@ -128,6 +150,10 @@ class Audit:
         if page.locator(ERROR_STATE).count():
             self.error_states += 1
             self.run(page, f"{label} (bad input)")
+            self.failures.extend(
+                f"[{self.language}] {label} (bad input) ({page.url}): {problem}"
+                for problem in page.evaluate(ERROR_SEMANTICS)
+            )
 
 
 @pytest.fixture
