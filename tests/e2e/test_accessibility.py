@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from platforms.models import Platform, PlatformChoice
@@ -291,3 +292,74 @@ def test_the_gate_fails_on_a_contrast_violation(page):
     audit = Audit("en")
     audit.run(page, "sample")
     assert audit.failures and "color-contrast" in audit.failures[0], json.dumps(audit.failures)
+
+
+# Keyboard and screen readers: what axe cannot see ---------------------------------------------
+
+#: WCAG relative luminance contrast between two computed CSS colours (rgb/rgba strings).
+CONTRAST = """([a, b]) => {
+  const lum = c => {
+    const [r, g, bl] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
+      v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+def open_as_admin(page, site, url: str) -> None:
+    login(page, site.user.email, PASSWORD)
+    page.goto(page.base_url + url)
+
+
+def test_focus_ring_of_fields_and_buttons_contrasts_3_to_1(page, site):
+    open_as_admin(page, site, reverse("planner:plan_create", args=[site.organization.slug]))
+    page_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    for selector in ("main input[type=text]", "main textarea", "main [type=submit]"):
+        # Focus from the keyboard (the previous control, then Tab), so :focus-visible applies.
+        page.locator(selector).first.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        ring = page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; }"
+        )
+        assert ring[0] != "none" and ring[1] >= 2, (selector, ring)
+        assert page.evaluate(CONTRAST, [ring[2], page_bg]) >= 3, (selector, ring, page_bg)
+        assert page.evaluate(CONTRAST, [ring[2], "rgb(255, 255, 255)"]) >= 3, (selector, ring)
+
+
+def test_tabbing_backwards_never_hides_the_focus_under_the_sticky_header(page, site, plan):
+    url = reverse("platforms:plan_platforms", args=[site.organization.slug, plan.pk])
+    # Bootstrap scrolls smoothly: measure where the focus lands, not where it passes.
+    page.emulate_media(reduced_motion="reduce")
+    open_as_admin(page, site, url)
+    page.set_viewport_size({"width": 1280, "height": 600})
+    page.locator("footer button, footer a").last.focus()
+    header_bottom = page.locator("header").bounding_box()["height"]
+    hidden = []
+    for _ in range(40):
+        page.keyboard.press("Shift+Tab")
+        box = page.evaluate(
+            "() => { const el = document.activeElement;"
+            " if (el.closest('header') || !el.closest('main')) return null;"
+            " const r = el.getBoundingClientRect(); return [el.outerHTML.slice(0, 80), r.top]; }"
+        )
+        if box and box[1] < header_bottom - 1:
+            hidden.append(box)
+    assert not hidden, f"focused under the header ({header_bottom}px): {hidden[:3]}"
+
+
+def test_the_live_ranking_announces_a_summary_not_the_whole_list(page, site, plan):
+    url = reverse("platforms:plan_platforms", args=[site.organization.slug, plan.pk])
+    open_as_admin(page, site, url)
+    assert page.locator("[aria-live]:has(.ranking-item)").count() == 0
+    status = page.locator("#ranking-status")
+    assert status.get_attribute("aria-live") == "polite" and status.inner_text() == ""
+    page.fill("input[name='seg-1-age_max']", "50")  # The live ranking follows (htmx).
+    expect(status).not_to_have_text("")
+    text = status.text_content()
+    first = page.locator("#ranking .ranking-item h3").first.inner_text().strip()
+    assert text.startswith("Classement mis à jour") and first in text, text
+    assert len(text.split()) < 20, text  # A sentence, not the ~900 words of the ranking.
