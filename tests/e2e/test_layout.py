@@ -77,6 +77,7 @@ def test_members_and_matrix_fit_a_phone_and_the_header_a_desktop(page, admin, sc
     pages = {
         "members": reverse("accounts:member_list", args=[slug]),
         "matrix": reverse("platforms:matrix", args=[slug]) + f"?plan={admin.plan.pk}",
+        "step3": reverse("platforms:plan_platforms", args=[slug, admin.plan.pk]),
     }
     for name, url in pages.items():
         page.set_viewport_size(PHONE)
@@ -102,3 +103,14 @@ def test_members_and_matrix_fit_a_phone_and_the_header_a_desktop(page, admin, sc
         assert menu_box["x"] + menu_box["width"] <= DESKTOP["width"]
         assert role_box["x"] + role_box["width"] <= menu_box["x"]
         screenshot(page, f"layout_{name}_{language}_desktop")
+
+
+def test_a_failed_submit_focuses_the_first_invalid_field(page, admin, screenshot):
+    login(page, admin.user.email, PASSWORD)
+    page.goto(page.base_url + reverse("planner:plan_create", args=[admin.organization.slug]))
+    page.locator("main form").evaluate("form => form.noValidate = true")
+    page.locator("main form [type=submit]").click()
+    page.wait_for_load_state()
+    focused = page.evaluate("document.activeElement.getAttribute('aria-invalid')")
+    assert focused == "true"
+    screenshot(page, "layout_plan_create_fr_errors_desktop")
