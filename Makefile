@@ -25,7 +25,7 @@ install: uv ## Python 3.13 and the locked dependencies into .venv
 static: ## check the vendored front-end files (committed; `make vendor` refreshes them from npm)
 	@test -s static/vendor/bootstrap/bootstrap.min.css -a -s static/vendor/htmx/htmx.min.js \
 	  -a -s static/vendor/chartjs/chart.umd.min.js -a -s static/vendor/chartjs/chart.umd.min.js.map \
-	  -a -s static/vendor/bootstrap-icons/bootstrap-icons.min.css \
+	  -a -s static/vendor/bootstrap-icons/bootstrap-icons.min.css -a -s tests/e2e/assets/axe-core/axe.min.js \
 	  || bash scripts/vendor_static.sh
 
 vendor: ## re-fetch static/vendor/ from npm at the versions in scripts/vendor.lock

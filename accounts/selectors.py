@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 
 from core.tenancy import get_for_org
 
-from .models import ActivityEntry, Invitation, Membership, Organization
+from .models import ActivityEntry, Invitation, Membership, Organization, Role
 
 MEMBERSHIP_SORTS = {
     "name": ["user__last_name", "user__first_name", "user__email"],
@@ -60,6 +60,28 @@ def invitation_find_by_token(*, token: str) -> Invitation | None:
         Invitation.objects.select_related("organization")
         .filter(token_hash=Invitation.hash_token(token))
         .first()
+    )
+
+
+def membership_sole_admin_pk(*, org: Organization) -> int | None:
+    """The membership of the organisation's only administrator, or None when it has several.
+
+    The rule the membership services enforce (an organisation keeps an administrator), read
+    without a lock so that pages do not offer what the service would refuse.
+    """
+    pks = list(
+        Membership.objects.for_org(org).filter(role=Role.ADMIN).values_list("pk", flat=True)[:2]
+    )
+    return pks[0] if len(pks) == 1 else None
+
+
+def invitation_superseded(*, invitation: Invitation) -> bool:
+    """Whether a newer invitation was sent to the same address in the same organisation
+    (sending one withdraws the pending one, whose link then says so)."""
+    return (
+        Invitation.objects.for_org(invitation.organization)
+        .filter(email__iexact=invitation.email, created_at__gt=invitation.created_at)
+        .exists()
     )
 
 

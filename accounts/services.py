@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from core.services import model_update
 
+from . import selectors
 from .activity import activity
 from .models import ActivityEntry, Invitation, Membership, Organization, Role
 
@@ -164,6 +165,15 @@ def invitation_check(*, invitation: Invitation | None) -> Invitation:
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been used."), code="used")
     if invitation.revoked_at is not None:
+        if selectors.invitation_superseded(invitation=invitation):
+            raise ValidationError(
+                _(
+                    "A newer invitation was sent to %(email)s: this link no longer works. "
+                    "Use the link in the most recent e-mail."
+                )
+                % {"email": invitation.email},
+                code="superseded",
+            )
         raise ValidationError(_("This invitation has been withdrawn."), code="revoked")
     if invitation.expires_at <= timezone.now():
         raise ValidationError(

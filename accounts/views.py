@@ -162,6 +162,7 @@ class MemberListView(ListingMixin, OrgViewMixin, ListView):
     def get_context_data(self, **kwargs):
         if can_manage_members(self.membership):
             kwargs["invitations"] = selectors.invitation_pending_list(org=self.org)
+            kwargs["sole_admin_pk"] = selectors.membership_sole_admin_pk(org=self.org)
         return super().get_context_data(**kwargs)
 
 
@@ -242,6 +243,9 @@ class MemberRemoveView(MemberObjectMixin, ConfirmView):
     confirm_title = gettext_lazy("Remove a member")
     confirm_label = gettext_lazy("Remove")
 
+    def confirm_subject(self):
+        return self.target.user.get_full_name() or self.target.user.email
+
     def confirm_message(self):
         user = self.target.user
         return _("%(who)s will no longer have access to %(org)s. What they created stays.") % {
@@ -275,6 +279,9 @@ class InvitationRevokeView(MembersPageMixin, OrgObjectMixin, ConfirmView):
 
     def get_org_object(self):
         return self.invitation
+
+    def confirm_subject(self):
+        return self.invitation.email
 
     def confirm_message(self):
         return _("The link sent to %(email)s will stop working.") % {"email": self.invitation.email}

@@ -23,6 +23,11 @@ class ConfirmView(TemplateView):
     def confirm_message(self) -> str:
         raise NotImplementedError
 
+    def confirm_subject(self) -> str:
+        """What the action is about (a plan's title, a member's name): the page's title names
+        it, so that two confirmation pages of one kind are told apart (WCAG 2.4.2)."""
+        raise NotImplementedError
+
     def get_cancel_url(self) -> str:
         raise NotImplementedError
 
@@ -39,6 +44,7 @@ class ConfirmView(TemplateView):
             confirm_label=self.confirm_label,
             confirm_style=self.confirm_style,
             confirm_message=self.confirm_message(),
+            confirm_subject=self.confirm_subject(),
             cancel_url=self.get_cancel_url(),
             **kwargs,
         )

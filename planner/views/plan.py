@@ -123,6 +123,9 @@ class PlanDeleteView(PlanObjectMixin, ConfirmView):
     confirm_title = gettext_lazy("Delete the plan")
     confirm_label = gettext_lazy("Delete")
 
+    def confirm_subject(self):
+        return self.plan.title
+
     def confirm_message(self):
         return _(
             "“%(title)s” and everything in it (audience, chosen platforms) will be deleted. "

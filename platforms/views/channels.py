@@ -120,6 +120,9 @@ class ChannelArchiveView(ChannelObjectMixin, ConfirmView):
     active = False
     done_message = gettext_lazy("The channel “%(name)s” was archived. Its history is kept.")
 
+    def confirm_subject(self):
+        return self.channel.name
+
     def confirm_message(self):
         return _(
             "“%(name)s” will no longer be offered for new posts. Its history (posts, "

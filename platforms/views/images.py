@@ -139,6 +139,9 @@ class ImageDeleteView(ImageObjectMixin, ConfirmView):
     confirm_title = gettext_lazy("Delete the image")
     confirm_label = gettext_lazy("Delete")
 
+    def confirm_subject(self):
+        return self.image.title
+
     def confirm_message(self):
         return _(
             "“%(title)s” will be deleted. Crops you already downloaded are not affected. "

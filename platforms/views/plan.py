@@ -314,6 +314,9 @@ class PlatformChoiceRemoveView(PlanStepThreeMixin, ConfirmView):
     def choice(self) -> PlatformChoice:
         return get_or_404(selectors.choice_get, plan=self.plan, pk=self.kwargs["choice_pk"])
 
+    def confirm_subject(self):
+        return f"{self.choice.platform_name} · {self.plan.title}"
+
     def confirm_message(self):
         return _("%(name)s and its rationale will be removed from “%(title)s”.") % {
             "name": self.choice.platform_name,

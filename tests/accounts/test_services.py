@@ -87,6 +87,11 @@ def test_new_invitation_replaces_pending_one_for_same_address(org, member):
     first.refresh_from_db()
     assert first.revoked_at is not None
     assert Invitation.objects.for_org(org).pending().count() == 1
+    # The first link says a newer one was sent, not merely "withdrawn".
+    with pytest.raises(ValidationError) as error:
+        services.invitation_check(invitation=first)
+    assert error.value.code == "superseded"
+    assert "x@example.org" in error.value.messages[0]
 
 
 def test_accepting_creates_account_and_membership_then_link_is_spent(org):

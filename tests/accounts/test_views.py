@@ -232,3 +232,31 @@ def test_activity_list_is_paginated_with_constant_queries(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("accounts:activity_list", args=[org.slug]))
     assert len(response.context["entries"]) == 50
+
+
+def test_a_superseded_invitation_link_says_a_newer_one_was_sent(client_as, org):
+    client = client_as(Role.ADMIN)
+    InvitationFactory(organization=org, token="tok-old", email="nina@example.org")
+    client.post(
+        reverse("accounts:member_invite", args=[org.slug]),
+        {"email": "nina@example.org", "role": Role.VIEWER},
+    )
+    client.logout()
+    response = client.get(_accept_url("tok-old"))
+    assert response.status_code == 410
+    assert "A newer invitation was sent to nina@example.org" in response.content.decode()
+
+
+def test_the_only_administrator_is_not_offered_remove(client_as, org, member):
+    client = client_as(Role.ADMIN)
+    editor = member(Role.EDITOR)
+    page = client.get(reverse("accounts:member_list", args=[org.slug])).content.decode()
+    assert reverse("accounts:member_remove", args=[org.slug, client.membership.pk]) not in page
+    assert reverse("accounts:member_remove", args=[org.slug, editor.pk]) in page
+    assert "Only administrator" in page
+
+    other_admin = member(Role.ADMIN)  # Two administrators: either may now be removed.
+    page = client.get(reverse("accounts:member_list", args=[org.slug])).content.decode()
+    for admin in (client.membership, other_admin):
+        assert reverse("accounts:member_remove", args=[org.slug, admin.pk]) in page
+    assert "Only administrator" not in page
