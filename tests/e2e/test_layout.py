@@ -88,6 +88,12 @@ def test_members_and_matrix_fit_a_phone_and_the_header_a_desktop(page, admin, sc
         page.set_viewport_size(DESKTOP)
         page.goto(page.base_url + url)
         assert_fits(page, DESKTOP["width"])
+        if name == "members":  # the actions wrap rather than push the table past the page
+            scrolling = page.evaluate(
+                "[...document.querySelectorAll('.table-responsive')]"
+                ".filter(el => el.scrollWidth > el.clientWidth + 1).length"
+            )
+            assert scrolling == 0, "the members table scrolls sideways at 1280 px"
         # The organisation's name is cut with an ellipsis (whole in its title); the role and
         # the member menu stay whole and inside the header.
         name_box = page.locator("header .org-name")
