@@ -13,9 +13,6 @@ def audience_update(
     *, plan, segments: list[dict], content_types: list[str], goal: str, preset: str, actor
 ) -> PlatformBrief:
     """Replace the plan's audience segments, content types and goal."""
-    # The plan's row lock: two saves at the same moment would each delete the old segments,
-    # then both insert theirs (the audience twice).
-    type(plan).objects.select_for_update().filter(pk=plan.pk).exists()
     brief, _created = PlatformBrief.objects.get_or_create(plan=plan)
     brief.content_types = list(content_types)
     brief.goal = goal or ""

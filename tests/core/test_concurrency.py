@@ -232,3 +232,25 @@ def test_two_notes_on_one_platform_make_one_note(org, editor, platform):
     )
     assert [r.status_code for r in responses] == [302, 302]
     assert PlatformNote.objects.filter(organization=org, platform=platform).count() == 1
+
+
+def test_two_audience_saves_keep_one_audience(org, editor):
+    """Each save replaces the segments: the result is one of the two audiences, not both."""
+    from platforms.models import AudienceSegment
+    from tests.helpers import save_audience
+    from tests.platforms.test_views_plan import audience_data
+
+    plan = PlanFactory(organization=org)
+    save_audience(plan, editor.user, [("Before", 30, 40, 1)])
+    target = url("platforms:plan_platforms", plan)
+    clients = [client_for(editor), client_for(editor)]
+    audiences = ([("Teens", 13, 17, 1)], [("Adults", 25, 64, 2), ("Seniors", 65, 90, 1)])
+    responses = together(
+        *[
+            lambda c=c, rows=rows: c.post(target, audience_data(rows))
+            for c, rows in zip(clients, audiences, strict=True)
+        ]
+    )
+    assert [r.status_code for r in responses] == [302, 302]
+    labels = sorted(AudienceSegment.objects.filter(plan=plan).values_list("label", flat=True))
+    assert labels in (["Teens"], ["Adults", "Seniors"])
