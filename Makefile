@@ -91,4 +91,4 @@ bench: install ## time the main pages of a large organisation (BENCH_SCALE=500) 
 	$(PY) scripts/bench.py
 
 clean: ## remove the virtualenv, the database and collected files
-	rm -rf .venv db.sqlite3 staticfiles media .pytest_cache
+	rm -rf .venv db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles media .pytest_cache

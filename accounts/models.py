@@ -7,6 +7,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -108,7 +109,12 @@ class Membership(OrgScopedModel):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(fields=["organization", "user"], name="unique_membership"),
+            models.UniqueConstraint(
+                fields=["organization", "user"],
+                name="unique_membership",
+                violation_error_message=_("This person is already a member of the organisation."),
+                violation_error_code="already_member",
+            ),
         ]
         indexes = [models.Index(fields=["organization", "role"])]
 
@@ -155,6 +161,20 @@ class Invitation(OrgScopedModel):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         indexes = [models.Index(fields=["organization", "email"])]
+        constraints = [
+            # A new invitation replaces the open one (``invitation_create``): one per address.
+            models.UniqueConstraint(
+                "organization",
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_address",
+                violation_error_message=_(
+                    "An invitation to this address was sent at the same moment: it is in the "
+                    "pending invitations."
+                ),
+                violation_error_code="duplicate_invitation",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organization}"

@@ -55,12 +55,32 @@ def organization_update(*, org: Organization, actor, **fields) -> Organization:
     return org
 
 
+def _membership_locked(membership: Membership) -> Membership:
+    """The membership as it is now, with the organisation's row locked until the transaction
+    ends: changes to an organisation's members run one after the other.
+
+    Two admins demoting each other at the same moment would each see the other still admin
+    and leave none; locking each other's membership rows instead deadlocks. One lock, always
+    the organisation's, serialises them without a deadlock (``no_key``: rows that reference
+    the organisation can still be inserted meanwhile).
+    """
+    Organization.objects.select_for_update(no_key=True).filter(
+        pk=membership.organization_id
+    ).exists()
+    try:
+        return Membership.objects.select_related("organization", "user").get(pk=membership.pk)
+    except Membership.DoesNotExist:
+        raise ValidationError(
+            _("This person is no longer a member of the organisation."), code="not_member"
+        ) from None
+
+
 def _check_keeps_an_admin(membership: Membership) -> None:
+    """Under ``_membership_locked``: the other admins cannot change meanwhile."""
     others = (
         Membership.objects.for_org(membership.organization)
         .filter(role=Role.ADMIN)
         .exclude(pk=membership.pk)
-        .select_for_update()
     )
     if membership.role == Role.ADMIN and not others.exists():
         raise ValidationError(
@@ -74,6 +94,7 @@ def membership_change_role(*, membership: Membership, role: str, actor) -> Membe
     """Give a member another role; the last administrator cannot be demoted."""
     if role not in Role.values:
         raise ValidationError(_("Unknown role."), code="invalid_role")
+    membership = _membership_locked(membership)
     if role == membership.role:
         return membership
     if role != Role.ADMIN:
@@ -93,6 +114,7 @@ def membership_change_role(*, membership: Membership, role: str, actor) -> Membe
 @transaction.atomic
 def membership_remove(*, membership: Membership, actor) -> None:
     """Remove a member from the organisation; the last administrator cannot be removed."""
+    membership = _membership_locked(membership)
     _check_keeps_an_admin(membership)
     org, email = membership.organization, membership.user.email
     membership.delete()
@@ -115,10 +137,11 @@ def invitation_create(
             _("%(email)s is already a member of this organisation.") % {"email": email},
             code="already_member",
         )
-    # A new invitation replaces any pending one for the same address.
-    Invitation.objects.for_org(org).pending().filter(email__iexact=email).update(
-        revoked_at=timezone.now()
-    )
+    # A new invitation replaces any open one for the same address (expired ones included: the
+    # database allows one open invitation per address, ``one_open_invitation_per_address``).
+    Invitation.objects.for_org(org).filter(
+        email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
     token, token_hash = Invitation.new_token()
     invitation = Invitation(
         organization=org,

@@ -15,6 +15,7 @@ from django.views.generic import FormView, ListView
 
 from core.forms import ServiceFormMixin
 from core.generic import ConfirmView
+from core.integrity import integrity_errors
 from core.listing import ListingMixin
 from core.permissions import OrgObjectMixin, OrgViewMixin, can_manage_members
 from core.tenancy import get_or_404, org_reverse
@@ -123,25 +124,30 @@ class InvitationAcceptView(View):
         if form is not None and not form.is_valid():
             return render(request, self.template_name, context, status=400)
         try:
-            if form is None:
-                membership = services.invitation_accept(
-                    invitation=self.invitation, user=request.user
-                )
-            else:
-                membership = services.invitation_accept(
-                    invitation=self.invitation,
-                    first_name=form.cleaned_data["first_name"],
-                    last_name=form.cleaned_data["last_name"],
-                    password=form.cleaned_data["password1"],
-                )
-                login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            # The same link opened twice at once: the second waits for the first, then is told
+            # the invitation was used (``invitation_accept`` locks it); a unique row another
+            # request created meanwhile (the account) is a message too, never a 500.
+            with integrity_errors():
+                if form is None:
+                    membership = services.invitation_accept(
+                        invitation=self.invitation, user=request.user
+                    )
+                else:
+                    membership = services.invitation_accept(
+                        invitation=self.invitation,
+                        first_name=form.cleaned_data["first_name"],
+                        last_name=form.cleaned_data["last_name"],
+                        password=form.cleaned_data["password1"],
+                    )
         except ValidationError as error:
             return render(
                 request,
                 "accounts/invitation_invalid.html",
                 {"error": error.messages[0]},
-                status=410,
+                status=409 if getattr(error, "code", None) == "conflict" else 410,
             )
+        if form is not None:
+            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to %(org)s!") % {"org": membership.organization.name})
         return redirect(membership.organization.get_absolute_url())
 

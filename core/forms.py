@@ -3,7 +3,8 @@
 Forms inherit ``CrispyFormMixin`` and declare ``submit_label`` (plus ``layout()`` when the
 fields need arranging) instead of building a ``FormHelper`` each. Views that write through a
 service inherit ``ServiceFormMixin``: ``perform(form)`` calls the service; a ``ValidationError``
-it raises comes back as the form's error, with everything the user typed kept.
+it raises comes back as the form's error, with everything the user typed kept, and so does a
+uniqueness constraint the database enforced against a request made at the same moment.
 
 Every text field of every form cleans its text the same way (``CleanTextFormMixin``, which
 ``CrispyFormMixin`` includes): invisible characters removed by ``core.text.clean_text``, the
@@ -23,6 +24,7 @@ from django.shortcuts import redirect
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from .integrity import integrity_errors
 from .text import clean_text, has_bidi_override
 
 
@@ -148,6 +150,8 @@ class ServiceFormMixin:
     """``form_valid`` calls ``perform(form)`` (the service) and redirects with a message.
 
     ``error_field`` names the field that a service error naming no field is shown under.
+    ``perform`` runs in a savepoint: when a request made at the same moment won the race for
+    a unique row, its ``IntegrityError`` is the form's error (``core.integrity``), not a 500.
     """
 
     error_field: str | None = None
@@ -163,7 +167,8 @@ class ServiceFormMixin:
 
     def form_valid(self, form):
         try:
-            result = self.perform(form)
+            with integrity_errors():
+                result = self.perform(form)
         except ValidationError as error:
             apply_validation_error(form, error, self.error_field)
             return self.form_invalid(form)

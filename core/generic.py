@@ -2,13 +2,16 @@
 
 A confirmation view declares its title, button and what happens; ``perform()`` calls the
 service and returns the success message. A ``ValidationError`` from the service (e.g. "an
-organisation needs an administrator") is shown as an error message instead.
+organisation needs an administrator") is shown as an error message instead, and so is a
+uniqueness constraint that a request made at the same moment made the database enforce.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
+
+from .integrity import integrity_errors
 
 
 class ConfirmView(TemplateView):
@@ -51,7 +54,8 @@ class ConfirmView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         try:
-            message = self.perform()
+            with integrity_errors():
+                message = self.perform()
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(self.get_cancel_url())

@@ -1,10 +1,24 @@
 """Fixtures shared by the whole suite: organisations, members by role, logged-in clients."""
 
+from pathlib import Path
+
 import pytest
 
 from accounts.models import Role
 
 from .factories import MembershipFactory, OrganizationFactory
+
+
+def pytest_sessionfinish(session):
+    """On SQLite the test database is a file (``config/settings.py``). Django removes it, but
+    a connection closed after that (the live server's) leaves its WAL files behind."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    name = database.get("TEST", {}).get("NAME")
+    if name and database["ENGINE"].endswith("sqlite3") and not Path(name).exists():
+        for suffix in ("-wal", "-shm"):
+            Path(f"{name}{suffix}").unlink(missing_ok=True)
 
 
 @pytest.fixture(autouse=True)

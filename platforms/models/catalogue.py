@@ -122,7 +122,14 @@ class ImageFormat(models.Model):
         verbose_name = _("image format")
         verbose_name_plural = _("image formats")
         constraints = [
-            models.UniqueConstraint(fields=["platform", "code"], name="unique_image_format"),
+            models.UniqueConstraint(
+                fields=["platform", "code"],
+                name="unique_image_format",
+                violation_error_message=_(
+                    "This platform already has an image format with this code."
+                ),
+                violation_error_code="duplicate_format",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -148,7 +155,10 @@ class PlatformNote(OrgScopedModel):
         verbose_name_plural = _("local notes")
         constraints = [
             models.UniqueConstraint(
-                fields=["organization", "platform"], name="unique_platform_note"
+                fields=["organization", "platform"],
+                name="unique_platform_note",
+                violation_error_message=_("The organisation already has a note on this platform."),
+                violation_error_code="duplicate_note",
             ),
         ]
 

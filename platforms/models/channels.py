@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -49,8 +50,13 @@ class Channel(OrgScopedModel):
         verbose_name_plural = _("channels")
         indexes = [models.Index(fields=["organization", "is_active", "kind"])]
         constraints = [
+            # Whatever its case, as ``services.channels`` checks (and says the same).
             models.UniqueConstraint(
-                fields=["organization", "name"], name="unique_channel_name_per_org"
+                "organization",
+                Lower("name"),
+                name="unique_channel_name_per_org",
+                violation_error_message=_("Another channel already has this name."),
+                violation_error_code="duplicate_name",
             ),
         ]
 

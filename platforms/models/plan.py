@@ -116,11 +116,18 @@ class PlatformChoice(models.Model):
         verbose_name = _("platform choice")
         verbose_name_plural = _("platform choices")
         constraints = [
-            models.UniqueConstraint(fields=["plan", "platform"], name="unique_platform_choice"),
+            models.UniqueConstraint(
+                fields=["plan", "platform"],
+                name="unique_platform_choice",
+                violation_error_message=_("This platform is already in the plan."),
+                violation_error_code="duplicate_choice",
+            ),
             models.UniqueConstraint(
                 fields=["plan"],
                 condition=models.Q(priority=1),  # Priority.PRIMARY
                 name="one_main_platform_per_plan",
+                violation_error_message=_("The plan already has a main platform."),
+                violation_error_code="one_main_platform",
             ),
         ]
 

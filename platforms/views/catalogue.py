@@ -1,12 +1,15 @@
 """The platform catalogue: the selection matrix and one platform's page with the local note."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from core.forms import apply_validation_error
 from core.htmx import render_page_or_partial, toast
+from core.integrity import integrity_errors
 from core.permissions import OrgViewMixin
 from core.tenancy import get_or_404, org_reverse
 
@@ -93,12 +96,17 @@ class PlatformDetailView(OrgViewMixin, TemplateView):
         form = self.note_form(request.POST)
         if not form.is_valid():
             return self.render_note(form)
-        self.note = platform_note_update(
-            org=self.org,
-            platform=self.platform,
-            text=form.cleaned_data["text"],
-            actor=request.user,
-        )
+        try:
+            with integrity_errors():
+                self.note = platform_note_update(
+                    org=self.org,
+                    platform=self.platform,
+                    text=form.cleaned_data["text"],
+                    actor=request.user,
+                )
+        except ValidationError as error:
+            apply_validation_error(form, error, "text")
+            return self.render_note(form)
         message = _("Your note on %(platform)s was saved.") % {"platform": self.platform.name}
         if request.htmx:
             return toast(self.render_note(self.note_form()), message)

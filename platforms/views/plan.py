@@ -1,6 +1,7 @@
 """Step 3 of a plan: describe the audience, see the explained ranking live, record choices."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -11,6 +12,7 @@ from django.views.generic import FormView, TemplateView, View
 from core.forms import ServiceFormMixin
 from core.generic import ConfirmView
 from core.htmx import render_page_or_partial
+from core.integrity import integrity_errors
 from core.tenancy import get_or_404, org_reverse
 from planner.access import PlanObjectMixin
 
@@ -287,7 +289,14 @@ class PlatformSetChooseView(PlanStepThreeMixin, View):
                 _("The recommended set has changed since the page was loaded: check it again."),
             )
             return redirect(self.step_url())
-        created = services.choice_save_set(plan=self.plan, advice=advice, actor=request.user)
+        try:
+            with integrity_errors():
+                created = services.choice_save_set(
+                    plan=self.plan, advice=advice, actor=request.user
+                )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self.step_url())
         if not created:
             messages.info(request, _("Every platform of the set was already in the plan."))
         else:

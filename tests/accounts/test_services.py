@@ -47,6 +47,28 @@ def test_admin_of_another_org_does_not_count_as_remaining_admin(member, other_or
     assert error.value.code == "last_admin"
 
 
+def test_role_change_reads_the_roles_as_they_are_now(member):
+    """The page was loaded before another admin's change: the rule uses the current roles."""
+    admin, other = member(Role.ADMIN), member(Role.EDITOR)
+    seen_as_editor = Membership.objects.get(pk=other.pk)
+    services.membership_change_role(membership=other, role=Role.ADMIN, actor=admin.user)
+    services.membership_change_role(membership=admin, role=Role.EDITOR, actor=other.user)
+    with pytest.raises(ValidationError) as error:
+        services.membership_change_role(
+            membership=seen_as_editor, role=Role.VIEWER, actor=admin.user
+        )
+    assert error.value.code == "last_admin"
+    assert Membership.objects.get(pk=other.pk).role == Role.ADMIN
+
+
+def test_role_change_of_a_member_removed_meanwhile_is_explained(member):
+    admin, other = member(Role.ADMIN), member(Role.EDITOR)
+    Membership.objects.filter(pk=other.pk).delete()
+    with pytest.raises(ValidationError) as error:
+        services.membership_change_role(membership=other, role=Role.VIEWER, actor=admin.user)
+    assert error.value.code == "not_member"
+
+
 def test_invitation_sends_a_single_use_link_and_stores_only_a_hash(
     org, member, django_capture_on_commit_callbacks
 ):
@@ -92,6 +114,20 @@ def test_new_invitation_replaces_pending_one_for_same_address(org, member):
         services.invitation_check(invitation=first)
     assert error.value.code == "superseded"
     assert "x@example.org" in error.value.messages[0]
+
+
+def test_new_invitation_also_closes_an_expired_one(org, member):
+    """One open invitation per address (a database constraint): the expired one is closed."""
+    admin = member(Role.ADMIN)
+    expired = InvitationFactory(
+        organization=org, email="x@example.org", expires_at=timezone.now() - timedelta(days=1)
+    )
+    services.invitation_create(
+        org=org, email="X@example.org", role=Role.VIEWER, actor=admin.user, base_url="http://t/"
+    )
+    expired.refresh_from_db()
+    assert expired.revoked_at is not None
+    assert Invitation.objects.filter(organization=org, revoked_at=None).count() == 1
 
 
 def test_accepting_creates_account_and_membership_then_link_is_spent(org):
