@@ -24,7 +24,7 @@ from django.shortcuts import redirect
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from .integrity import integrity_errors
+from .integrity import constraint_error_field, integrity_errors
 from .text import clean_text, has_bidi_override
 
 
@@ -33,7 +33,12 @@ def apply_validation_error(form, error: ValidationError, field: str | None = Non
     (the one the rule is about, e.g. the e-mail of an invitation), else above the form."""
     if hasattr(error, "error_dict"):
         for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
+            if name in form.fields:
+                form.add_error(name, errors)
+                continue
+            for item in errors:
+                target = constraint_error_field(item.code)
+                form.add_error(target if target in form.fields else None, item)
     else:
         form.add_error(field, error)
 

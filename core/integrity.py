@@ -80,6 +80,19 @@ def _error_field(model, constraint: UniqueConstraint) -> str | None:
     return refs[0] if refs else None
 
 
+def constraint_error_field(code: str | None) -> str | None:
+    """The field a declared constraint's violation (by its ``violation_error_code``) is about.
+
+    ``full_clean()`` reports a constraint over expressions (``Lower("email")``) above the form;
+    this puts it back under its field, where the database's refusal of a race shows it too.
+    """
+    if code:
+        for model, constraint, _table, _columns in _unique_constraints():
+            if constraint.violation_error_code == code:
+                return _error_field(model, constraint)
+    return None
+
+
 def unique_violation_error(error: IntegrityError) -> ValidationError | None:
     """The ValidationError a unique violation stands for; None for any other IntegrityError
     (a missing value or a broken reference is a bug, not a race)."""

@@ -216,6 +216,7 @@ def test_one_address_invited_twice_at_once_has_one_open_invitation(org, race_aft
     open_ = Invitation.objects.filter(organization=org, accepted_at=None, revoked_at=None)
     assert open_.count() == 1
     for refused in (r for r in responses if r.status_code == 200):
+        assert "email" in refused.context["form"].errors, refused.context["form"].errors.as_data()
         assert [e.code for e in refused.context["form"].errors.as_data()["email"]] == [
             "duplicate_invitation"
         ]

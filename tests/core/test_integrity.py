@@ -93,3 +93,26 @@ def test_service_form_shows_the_database_refusal_as_the_forms_error(client_as, o
     assert 'value="LIBRARY"' in page and 'value="@typed"' in page
     # The savepoint was rolled back: the connection still answers, nothing was written.
     assert list(Channel.objects.values_list("name", flat=True)) == ["Library"]
+
+
+def test_full_clean_of_an_expression_constraint_lands_under_its_field(org):
+    """Django reports a constraint over ``Lower(...)`` above the form; the form puts it back
+    under the field, as it does for the database's refusal of a race."""
+    from django import forms
+
+    from core.forms import apply_validation_error
+
+    ChannelFactory(organization=org, name="Library")
+    duplicate = Channel(organization=org, platform=PlatformFactory(code="x"), name="LIBRARY")
+    with pytest.raises(ValidationError) as caught:
+        duplicate.validate_constraints()
+    assert list(caught.value.error_dict) == ["__all__"]
+
+    class NameForm(forms.Form):
+        name = forms.CharField()
+
+    form = NameForm({"name": "LIBRARY"})
+    form.is_valid()
+    apply_validation_error(form, caught.value)
+    assert [e.code for e in form.errors.as_data()["name"]] == ["duplicate_name"]
+    assert not form.non_field_errors()
