@@ -263,3 +263,26 @@ def test_the_migration_converts_stored_entries():
         executor.migrate(executor.loader.graph.leaf_nodes("accounts"))
     with translation.override("en"):
         assert ActivityEntry.objects.get(pk=french.pk).message == "Channel “Fil” added"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_stored_parameters_lose_their_invisible_characters():
+    before = [("accounts", "0007_unique_rules_in_the_database")]
+    after = [("accounts", "0008_clean_activity_params")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    try:
+        old = executor.loader.project_state(before).apps
+        org = old.get_model("accounts", "Organization").objects.create(
+            name="O", slug="o", kind="library"
+        )
+        entry = old.get_model("accounts", "ActivityEntry").objects.create(
+            organization=org, verb="channel.create", params={"name": "evil\u202etxt.exe", "n": 2}
+        )
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        new = executor.loader.project_state(after).apps.get_model("accounts", "ActivityEntry")
+        assert new.objects.get(pk=entry.pk).params == {"name": "eviltxt.exe", "n": 2}
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
