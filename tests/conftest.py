@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from accounts.models import Role
 
@@ -83,3 +85,20 @@ def client_as(client, member):
         return client
 
     return make
+
+
+@pytest.fixture
+def migrate_to():
+    """``migrate_to(target)`` → the apps of that state; the schema is brought back after.
+
+    For data-migration tests (``@pytest.mark.django_db(transaction=True)``)."""
+
+    def migrate(target=None):
+        """To ``(app, migration)``, or to the latest schema when ``None``."""
+        executor = MigrationExecutor(connection)
+        targets = [target] if target else executor.loader.graph.leaf_nodes()
+        executor.migrate(targets)
+        return MigrationExecutor(connection).loader.project_state(targets).apps
+
+    yield migrate
+    migrate()

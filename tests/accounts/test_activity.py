@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import translation
 
@@ -231,58 +229,38 @@ def test_the_migration_reads_back_what_the_registry_renders():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_converts_stored_entries():
-    executor = MigrationExecutor(connection)
-    before = [("accounts", "0003_activityentry_params")]
-    after = [("accounts", "0004_activity_descriptions_to_params")]
-    executor.migrate(before)
-    try:
-        old = executor.loader.project_state(before).apps
-        Organization = old.get_model("accounts", "Organization")
-        Entry = old.get_model("accounts", "ActivityEntry")
-        org = Organization.objects.create(name="O", slug="o", kind="library")
-        french = Entry.objects.create(
-            organization=org, verb="channel.create", description=f"Canal «{NBSP}Fil{NBSP}» ajouté"
-        )
-        english = Entry.objects.create(
-            organization=org,
-            verb="invitation.accept",
-            description="ana@example.org joined as Viewer",
-        )
-        executor = MigrationExecutor(connection)
-        executor.migrate(after)
-        new = executor.loader.project_state(after).apps.get_model("accounts", "ActivityEntry")
-        assert new.objects.get(pk=french.pk).params == {"name": "Fil"}
-        assert new.objects.get(pk=english.pk).params == {
-            "email": "ana@example.org",
-            "role": "viewer",
-        }
-    finally:
-        # Back to the latest schema, whatever happened, for the tests that follow.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes("accounts"))
+def test_the_migration_converts_stored_entries(migrate_to):
+    old = migrate_to(("accounts", "0003_activityentry_params"))
+    Organization = old.get_model("accounts", "Organization")
+    Entry = old.get_model("accounts", "ActivityEntry")
+    org = Organization.objects.create(name="O", slug="o", kind="library")
+    french = Entry.objects.create(
+        organization=org, verb="channel.create", description=f"Canal «{NBSP}Fil{NBSP}» ajouté"
+    )
+    english = Entry.objects.create(
+        organization=org, verb="invitation.accept", description="ana@example.org joined as Viewer"
+    )
+    new = migrate_to(("accounts", "0004_activity_descriptions_to_params"))
+    Converted = new.get_model("accounts", "ActivityEntry")
+    assert Converted.objects.get(pk=french.pk).params == {"name": "Fil"}
+    assert Converted.objects.get(pk=english.pk).params == {
+        "email": "ana@example.org",
+        "role": "viewer",
+    }
+    migrate_to()
     with translation.override("en"):
         assert ActivityEntry.objects.get(pk=french.pk).message == "Channel “Fil” added"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_stored_parameters_lose_their_invisible_characters():
-    before = [("accounts", "0007_unique_rules_in_the_database")]
-    after = [("accounts", "0008_clean_activity_params")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    try:
-        old = executor.loader.project_state(before).apps
-        org = old.get_model("accounts", "Organization").objects.create(
-            name="O", slug="o", kind="library"
-        )
-        entry = old.get_model("accounts", "ActivityEntry").objects.create(
-            organization=org, verb="channel.create", params={"name": "evil\u202etxt.exe", "n": 2}
-        )
-        executor = MigrationExecutor(connection)
-        executor.migrate(after)
-        new = executor.loader.project_state(after).apps.get_model("accounts", "ActivityEntry")
-        assert new.objects.get(pk=entry.pk).params == {"name": "eviltxt.exe", "n": 2}
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+def test_stored_parameters_lose_their_invisible_characters(migrate_to):
+    old = migrate_to(("accounts", "0007_unique_rules_in_the_database"))
+    org = old.get_model("accounts", "Organization").objects.create(
+        name="O", slug="o", kind="library"
+    )
+    entry = old.get_model("accounts", "ActivityEntry").objects.create(
+        organization=org, verb="channel.create", params={"name": "evil\u202etxt.exe", "n": 2}
+    )
+    new = migrate_to(("accounts", "0008_clean_activity_params"))
+    cleaned = new.get_model("accounts", "ActivityEntry").objects.get(pk=entry.pk)
+    assert cleaned.params == {"name": "eviltxt.exe", "n": 2}

@@ -3,28 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = ("accounts", "0006_bounded_text_and_clean_stored_text")
 AFTER = ("accounts", "0007_unique_rules_in_the_database")
-
-
-@pytest.fixture
-def migrate_to():
-    """``migrate_to(target)`` → the apps of that state; the schema is brought back after."""
-
-    def migrate(target):
-        executor = MigrationExecutor(connection)
-        executor.migrate([target])
-        return MigrationExecutor(connection).loader.project_state([target]).apps
-
-    yield migrate
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_only_the_newest_open_invitation_of_an_address_stays_open(migrate_to):

@@ -1,27 +1,11 @@
 """Migrations that add a rule to existing data first make the data follow it."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = ("platforms", "0004_bounded_text_and_clean_stored_text")
 AFTER = ("platforms", "0005_unique_rules_in_the_database")
-
-
-@pytest.fixture
-def migrate_to():
-    """``migrate_to(target)`` → the apps of that state; the schema is brought back after."""
-
-    def migrate(target):
-        executor = MigrationExecutor(connection)
-        executor.migrate([target])
-        return MigrationExecutor(connection).loader.project_state([target]).apps
-
-    yield migrate
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_channel_names_differing_only_in_case_are_numbered(migrate_to):
