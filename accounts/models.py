@@ -230,3 +230,40 @@ class ActivityEntry(OrgScopedModel):
         from .activity import activity  # the registry reads Role from this module
 
         return activity.render(self.verb, self.params)
+
+
+class Notification(OrgScopedModel):
+    """Something a person should know (a goal to review, a decision on their goal).
+
+    Stored as a code and plain parameters, rendered when read in the reader's language
+    (``accounts/notifications.py``), like the activity log.
+    """
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("organisation"),
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    actor = actor_field(_("by"))
+    code = models.CharField(_("notification"), max_length=60)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    #: The page it is about (a path inside the organisation), opened from the list.
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} → {self.recipient}"

@@ -1,0 +1,90 @@
+"""Step 1's one-click suggestions: the training deck's benefits (13) and risks (10).
+
+Stored by code on a ``BenefitRisk`` (``suggestion``), named here in the reader's language.
+Source: the deck's slides "Bénéfices et opportunités" and "Risques et difficultés".
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    code: str
+    label: str
+    #: A sentence that helps the team say why it matters for them (a starting point).
+    hint: str
+
+
+BENEFITS = (
+    Suggestion("visibility", _("Visibility"), _("Be seen where your public already spends time.")),
+    Suggestion("reputation", _("Reputation"), _("Be known and recognised in your community.")),
+    Suggestion(
+        "knowledge", _("Knowledge"), _("Make your collections, services and expertise known.")
+    ),
+    Suggestion("web_traffic", _("Web traffic"), _("Bring visitors to your website and catalogue.")),
+    Suggestion(
+        "search_ranking", _("Search ranking"), _("Links and mentions help search engines find you.")
+    ),
+    Suggestion("audience", _("Audience"), _("Reach people who never come in.")),
+    Suggestion("clientele", _("Clientele"), _("Win new users and keep the ones you have.")),
+    Suggestion("feedback", _("Feedback"), _("Hear what your public thinks, quickly.")),
+    Suggestion("comments", _("Comments"), _("Conversations that show your public is engaged.")),
+    Suggestion(
+        "communication", _("Communication"), _("News, opening hours and changes told at once.")
+    ),
+    Suggestion(
+        "customer_experience",
+        _("Customer experience"),
+        _("Answers and help where people ask for them."),
+    ),
+    Suggestion("added_value", _("Added value"), _("Show what the institution brings.")),
+    Suggestion("free", _("Free of charge"), _("An account costs nothing but time.")),
+)
+
+RISKS = (
+    Suggestion("time", _("Time"), _("Posting, replying and measuring take hours every week.")),
+    Suggestion("effort", _("Effort"), _("Content to create, photos, videos, texts.")),
+    Suggestion(
+        "consistency", _("Consistency"), _("A page left silent for months looks abandoned.")
+    ),
+    Suggestion(
+        "negative_comments", _("Negative comments"), _("Criticism in public, to be answered well.")
+    ),
+    Suggestion(
+        "communication_errors",
+        _("Communication errors"),
+        _("A wrong date, a clumsy word, a broken link, seen by everyone."),
+    ),
+    Suggestion(
+        "slow_response",
+        _("Slow response"),
+        _("Questions left unanswered for days disappoint."),
+    ),
+    Suggestion(
+        "stale_content", _("Stale content"), _("Out-of-date information keeps circulating.")
+    ),
+    Suggestion(
+        "crisis", _("Crisis management"), _("A controversy that spreads faster than replies.")
+    ),
+    Suggestion(
+        "impersonation",
+        _("Account impersonation"),
+        _("Someone pretends to be the institution."),
+    ),
+    Suggestion("hacking", _("Hacking"), _("A stolen password and the account is lost.")),
+)
+
+BY_KIND = {"benefit": BENEFITS, "risk": RISKS}
+_BY_CODE = {(kind, s.code): s for kind, items in BY_KIND.items() for s in items}
+
+
+def suggestion_get(kind: str, code: str) -> Suggestion | None:
+    return _BY_CODE.get((kind, code))
+
+
+def suggestion_label(kind: str, code: str) -> str:
+    """The suggestion's name in the active language (the code itself if it is unknown)."""
+    found = suggestion_get(kind, code)
+    return str(found.label) if found else code
