@@ -164,3 +164,64 @@ class SourceImageFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     title = factory.Sequence(lambda n: f"Photo {n}")
     file = factory.django.ImageField(width=640, height=480, format="JPEG", color="teal")
+
+
+class BenefitRiskFactory(factory.django.DjangoModelFactory):
+    """A risk of the team's own words (``kind="benefit"`` with no scale for a benefit)."""
+
+    class Meta:
+        model = "planner.BenefitRisk"
+
+    plan = factory.SubFactory(PlanFactory)
+    kind = "risk"
+    title = factory.Sequence(lambda n: f"Risk {n}")
+    likelihood = 3
+    impact = 4
+    mitigation = "A second person can post."
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    """A social-media objective under a marketing objective under an organisational one."""
+
+    class Meta:
+        model = "planner.Objective"
+
+    plan = factory.SubFactory(PlanFactory)
+    level = "social_media"
+    parent = factory.LazyAttribute(
+        lambda o: (
+            ObjectiveFactory(
+                plan=o.plan,
+                level="marketing",
+                parent=ObjectiveFactory(plan=o.plan, level="organisation", parent=None),
+            )
+            if o.level == "social_media"
+            else None
+        )
+    )
+    title = factory.Sequence(lambda n: f"Objective {n}")
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "planner.Goal"
+
+    plan = factory.SubFactory(PlanFactory)
+    objective = factory.LazyAttribute(lambda o: ObjectiveFactory(plan=o.plan))
+    statement = factory.Sequence(lambda n: f"Create 5 events a month ({n})")
+    metric = "events_created"
+    baseline = 2
+    target = 5
+    unit = "events a month"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate())
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=180))
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accounts.Notification"
+
+    organization = factory.SubFactory(OrganizationFactory)
+    recipient = factory.SubFactory(UserFactory)
+    code = "goal.submitted"
+    params = factory.LazyFunction(lambda: {"goal": "Create 5 events a month"})

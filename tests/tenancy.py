@@ -14,10 +14,14 @@ from accounts.models import Role
 from core.urls import ORG_PREFIX
 
 from .factories import (
+    BenefitRiskFactory,
     ChannelFactory,
+    GoalFactory,
     ImageFormatFactory,
     InvitationFactory,
     MembershipFactory,
+    NotificationFactory,
+    ObjectiveFactory,
     PlanFactory,
     PlatformChoiceFactory,
     SourceImageFactory,
@@ -40,6 +44,19 @@ def _image_pk(org, built) -> int:
     return SourceImageFactory(organization=org).pk
 
 
+def _plan_kwargs(org, built) -> dict:
+    """The plan of the same URL when there is one, else a new plan of ``org``."""
+    if "plan_pk" in built:
+        return {"plan_id": built["plan_pk"]}
+    return {"plan": PlanFactory(organization=org)}
+
+
+def _goal_pk(org, built) -> int:
+    kwargs = _plan_kwargs(org, built)
+    plan_id = kwargs.get("plan_id") or kwargs["plan"].pk
+    return GoalFactory(plan_id=plan_id, objective=ObjectiveFactory(plan_id=plan_id)).pk
+
+
 def _choice_pk(org, built) -> int:
     # The choice belongs to the plan of the same URL when there is one.
     if "plan_pk" in built:
@@ -56,6 +73,11 @@ PROVIDERS: dict[str, Callable] = {
     "channel_pk": lambda org, built: ChannelFactory(organization=org).pk,
     "choice_pk": _choice_pk,
     "image_pk": _image_pk,
+    # Steps 1 and 2: a register line, an objective and a SMART goal of the URL's plan.
+    "item_pk": lambda org, built: BenefitRiskFactory(**_plan_kwargs(org, built)).pk,
+    "objective_pk": lambda org, built: ObjectiveFactory(**_plan_kwargs(org, built)).pk,
+    "goal_pk": _goal_pk,
+    "notification_pk": lambda org, built: NotificationFactory(organization=org).pk,
     "platform_code": _shared_platform_code,
     "format_code": lambda org, built: SHARED_FORMAT,
 }
