@@ -67,6 +67,7 @@ STEPS = (
             _("Your own assessment, shared with your team"),
         ),
         "lightbulb",
+        plan_url_name="planner:benefits",
     ),
     Step(
         2,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.activity import activity
 
 from .models import PLAN_WORKFLOW, Plan
+from .suggestions import suggestion_label
 
 
 def status_label(code: str) -> str:
@@ -17,3 +18,51 @@ activity.register("plan.delete", _("Plan “%(title)s” deleted"))
 # ``plan_transition`` logs "plan.<transition name>" with the status reached.
 for name in PLAN_WORKFLOW.transitions:
     activity.register(f"plan.{name}", _("Plan “%(title)s”: %(status)s"), status=status_label)
+
+
+
+# Step 1: a line of the register is named by the team's own title when it has one, else by
+# its suggestion's code, read as the suggestion's label in the reader's language.
+#: verb → (sentence with the team's title, sentence with the suggestion).
+REGISTER_SENTENCES = {
+    "benefit.create": (
+        _("Benefit “%(label)s” added to “%(plan)s”"),
+        _("Benefit “%(suggestion)s” added to “%(plan)s”"),
+    ),
+    "benefit.update": (
+        _("Benefit “%(label)s” of “%(plan)s” updated"),
+        _("Benefit “%(suggestion)s” of “%(plan)s” updated"),
+    ),
+    "benefit.delete": (
+        _("Benefit “%(label)s” removed from “%(plan)s”"),
+        _("Benefit “%(suggestion)s” removed from “%(plan)s”"),
+    ),
+    "risk.create": (
+        _("Risk “%(label)s” added to “%(plan)s”"),
+        _("Risk “%(suggestion)s” added to “%(plan)s”"),
+    ),
+    "risk.update": (
+        _("Risk “%(label)s” of “%(plan)s” updated"),
+        _("Risk “%(suggestion)s” of “%(plan)s” updated"),
+    ),
+    "risk.delete": (
+        _("Risk “%(label)s” removed from “%(plan)s”"),
+        _("Risk “%(suggestion)s” removed from “%(plan)s”"),
+    ),
+}
+
+
+def _register_sentence(own, suggested):
+    return lambda params: own if params.get("label") else suggested
+
+
+def _suggestion_formatter(kind: str):
+    return lambda code: suggestion_label(kind, code)
+
+
+for _verb, (_own, _suggested) in REGISTER_SENTENCES.items():
+    activity.register(
+        _verb,
+        _register_sentence(_own, _suggested),
+        suggestion=_suggestion_formatter(_verb.split(".")[0]),
+    )

@@ -1,7 +1,12 @@
-"""Step 1's one-click suggestions: the training deck's benefits (13) and risks (10).
+"""Step 1's reference texts: the deck's suggestions and the risk scale.
 
-Stored by code on a ``BenefitRisk`` (``suggestion``), named here in the reader's language.
-Source: the deck's slides "Bénéfices et opportunités" and "Risques et difficultés".
+Suggestions: the training deck's benefits (13) and risks (10), stored by code on a
+``BenefitRisk`` (``suggestion``) and named here in the reader's language. Source: the deck's
+slides "Bénéfices et opportunités" and "Risques et difficultés".
+
+The risk scale: likelihood and impact from 1 to 5, each step named, and the severity bands
+of their product. Pure (no model, no query): the views, the demo data and the plan's
+completion rules read the same bands.
 """
 
 from dataclasses import dataclass
@@ -19,7 +24,9 @@ class Suggestion:
 
 BENEFITS = (
     Suggestion("visibility", _("Visibility"), _("Be seen where your public already spends time.")),
-    Suggestion("reputation", _("Reputation"), _("Be known and recognised in your community.")),
+    Suggestion(
+        "reputation", _("Reputation"), _("Be known and recognised in your community.")
+    ),
     Suggestion(
         "knowledge", _("Knowledge"), _("Make your collections, services and expertise known.")
     ),
@@ -30,7 +37,7 @@ BENEFITS = (
     Suggestion("audience", _("Audience"), _("Reach people who never come in.")),
     Suggestion("clientele", _("Clientele"), _("Win new users and keep the ones you have.")),
     Suggestion("feedback", _("Feedback"), _("Hear what your public thinks, quickly.")),
-    Suggestion("comments", _("Comments"), _("Conversations that show your public is engaged.")),
+    Suggestion("comments", _("Comments"), _("Public conversations that show your community is engaged.")),
     Suggestion(
         "communication", _("Communication"), _("News, opening hours and changes told at once.")
     ),
@@ -39,7 +46,7 @@ BENEFITS = (
         _("Customer experience"),
         _("Answers and help where people ask for them."),
     ),
-    Suggestion("added_value", _("Added value"), _("Show what the institution brings.")),
+    Suggestion("added_value", _("Added value"), _("Show what the institution brings that no one else does.")),
     Suggestion("free", _("Free of charge"), _("An account costs nothing but time.")),
 )
 
@@ -88,3 +95,60 @@ def suggestion_label(kind: str, code: str) -> str:
     """The suggestion's name in the active language (the code itself if it is unknown)."""
     found = suggestion_get(kind, code)
     return str(found.label) if found else code
+
+
+# The risk scale -------------------------------------------------------------------------------
+
+SCALE = (1, 2, 3, 4, 5)
+LIKELIHOOD_LABELS = {
+    1: _("Rare"),
+    2: _("Unlikely"),
+    3: _("Possible"),
+    4: _("Likely"),
+    5: _("Almost certain"),
+}
+IMPACT_LABELS = {
+    1: _("Negligible"),
+    2: _("Minor"),
+    3: _("Moderate"),
+    4: _("Major"),
+    5: _("Severe"),
+}
+#: A risk's likelihood and impact when it is added from a suggestion, before the team says.
+DEFAULT_SCALE = 3
+
+#: Severity bands, lowest first: (code, label, highest severity in the band). The usual 5 × 5
+#: cut: 1–4 low, 5–9 medium, 10–16 high, 20–25 critical (no product falls in 17–19).
+BANDS = (
+    ("low", _("Low"), 4),
+    ("medium", _("Medium"), 9),
+    ("high", _("High"), 16),
+    ("critical", _("Critical"), 25),
+)
+BAND_LABELS = {code: label for code, label, _top in BANDS}
+
+
+def severity(likelihood: int | None, impact: int | None) -> int | None:
+    """Likelihood × impact (1–25), ``None`` while either is missing."""
+    if likelihood and impact:
+        return likelihood * impact
+    return None
+
+
+def severity_band(value: int | None) -> str | None:
+    """The band code of a severity (``None`` for no severity, e.g. a benefit)."""
+    if not value:
+        return None
+    for code, _label, top in BANDS:
+        if value <= top:
+            return code
+    return BANDS[-1][0]
+
+
+def band_ranges() -> list[tuple[str, str, int, int]]:
+    """``(code, label, lowest, highest)`` of each band, for the heat map's legend."""
+    ranges, low = [], 1
+    for code, label, top in BANDS:
+        ranges.append((code, label, low, top))
+        low = top + 1
+    return ranges

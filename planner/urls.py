@@ -1,6 +1,6 @@
 from core.urls import org_path
 
-from .views import plan
+from .views import benefits, plan
 
 app_name = "planner"
 
@@ -11,4 +11,24 @@ urlpatterns = [
     org_path("plans/<int:plan_pk>/edit/", plan.PlanUpdateView.as_view(), "plan_update"),
     org_path("plans/<int:plan_pk>/status/", plan.PlanTransitionView.as_view(), "plan_transition"),
     org_path("plans/<int:plan_pk>/delete/", plan.PlanDeleteView.as_view(), "plan_delete"),
+    # Step 1: benefits and risks (the register, its suggestions and the heat map).
+    org_path("plans/<int:plan_pk>/benefits/", benefits.BenefitsView.as_view(), "benefits"),
+    org_path(
+        "plans/<int:plan_pk>/benefits/add/", benefits.BenefitCreateView.as_view(), "benefit_create"
+    ),
+    org_path(
+        "plans/<int:plan_pk>/benefits/suggest/",
+        benefits.BenefitSuggestView.as_view(),
+        "benefit_suggest",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/benefits/<int:item_pk>/edit/",
+        benefits.BenefitUpdateView.as_view(),
+        "benefit_update",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/benefits/<int:item_pk>/delete/",
+        benefits.BenefitDeleteView.as_view(),
+        "benefit_delete",
+    ),
 ]

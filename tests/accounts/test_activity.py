@@ -215,10 +215,15 @@ def test_the_migration_parses_french_and_english_sentences(verb, description, ex
 
 
 def test_the_migration_reads_back_what_the_registry_renders():
-    """Each verb's English sentence, rendered now, parses back to the same parameters."""
+    """Each verb's English sentence, rendered now, parses back to the same parameters.
+
+    Only the verbs that existed when the migration ran: a verb registered since never had a
+    stored sentence to convert (the migration's sentences are frozen on purpose).
+    """
     samples = {"role": "manager", "old": "viewer", "new": "admin", "status": "active"}
+    assert MIGRATION.SENTENCES.keys() <= activity.codes
     with translation.override("en"):
-        for verb in sorted(activity.codes):
+        for verb in sorted(MIGRATION.SENTENCES):
             template = str(activity.template(verb, {}))
             names = re.findall(r"%\((\w+)\)", template)
             params = {n: samples.get(n, f"{n} value") for n in names}

@@ -168,6 +168,18 @@ def _channel(org) -> dict:
     }
 
 
+def _risk(org) -> dict:
+    return {
+        "title": "Nobody answers in August",
+        "why": "Our families write during the holidays",
+        "likelihood": "4",
+        "impact": "3",
+        "mitigation": "A second person answers",
+        "owner": org.memberships.first().user_id,
+        "review_on": "2027-06-30",
+    }
+
+
 def _plan(org) -> dict:
     return {"title": "Spring fair", "description": "What we want", "starts_on": "", "ends_on": ""}
 
@@ -209,6 +221,20 @@ WRITE_PAGES = {
     "planner:plan_update": WritePage(
         _plan, text=("title", "description"), choices=("starts_on", "ends_on")
     ),
+    # Step 1: a line of the register (the walker's line is a risk) and a suggestion button.
+    "planner:benefit_create": WritePage(
+        lambda org: {**_risk(org), "kind": "risk"},
+        text=("title", "why", "mitigation"),
+        choices=("kind", "likelihood", "impact", "owner", "review_on"),
+    ),
+    "planner:benefit_update": WritePage(
+        _risk,
+        text=("title", "why", "mitigation"),
+        choices=("likelihood", "impact", "owner", "review_on"),
+    ),
+    "planner:benefit_suggest": WritePage(
+        lambda org: {"kind": "benefit", "code": "visibility"}, choices=("kind", "code")
+    ),
     # Errors come back as a message on the plan page: 302 either way, nothing stored.
     "planner:plan_transition": WritePage(
         lambda org: {"transition": "activate", "comment": "Approved on Monday"},
@@ -247,7 +273,11 @@ WRITE_PAGES = {
     ),
 }
 #: Pages whose errors are messages on the page they redirect to (no form to show again).
-REDIRECT_ON_ERROR = {"planner:plan_transition", "platforms:plan_choose_set"}
+REDIRECT_ON_ERROR = {
+    "planner:benefit_suggest",
+    "planner:plan_transition",
+    "platforms:plan_choose_set",
+}
 
 
 def _view_class(org_url: OrgUrl):
