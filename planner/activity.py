@@ -20,7 +20,6 @@ for name in PLAN_WORKFLOW.transitions:
     activity.register(f"plan.{name}", _("Plan “%(title)s”: %(status)s"), status=status_label)
 
 
-
 # Step 1: a line of the register is named by the team's own title when it has one, else by
 # its suggestion's code, read as the suggestion's label in the reader's language.
 #: verb → (sentence with the team's title, sentence with the suggestion).

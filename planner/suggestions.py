@@ -24,9 +24,7 @@ class Suggestion:
 
 BENEFITS = (
     Suggestion("visibility", _("Visibility"), _("Be seen where your public already spends time.")),
-    Suggestion(
-        "reputation", _("Reputation"), _("Be known and recognised in your community.")
-    ),
+    Suggestion("reputation", _("Reputation"), _("Be known and recognised in your community.")),
     Suggestion(
         "knowledge", _("Knowledge"), _("Make your collections, services and expertise known.")
     ),
@@ -37,7 +35,9 @@ BENEFITS = (
     Suggestion("audience", _("Audience"), _("Reach people who never come in.")),
     Suggestion("clientele", _("Clientele"), _("Win new users and keep the ones you have.")),
     Suggestion("feedback", _("Feedback"), _("Hear what your public thinks, quickly.")),
-    Suggestion("comments", _("Comments"), _("Public conversations that show your community is engaged.")),
+    Suggestion(
+        "comments", _("Comments"), _("Public conversations that show your community is engaged.")
+    ),
     Suggestion(
         "communication", _("Communication"), _("News, opening hours and changes told at once.")
     ),
@@ -46,7 +46,11 @@ BENEFITS = (
         _("Customer experience"),
         _("Answers and help where people ask for them."),
     ),
-    Suggestion("added_value", _("Added value"), _("Show what the institution brings that no one else does.")),
+    Suggestion(
+        "added_value",
+        _("Added value"),
+        _("Show what the institution brings that no one else does."),
+    ),
     Suggestion("free", _("Free of charge"), _("An account costs nothing but time.")),
 )
 

@@ -64,9 +64,7 @@ def benefit_risk_create(*, plan: Plan, kind: str, actor, **fields) -> BenefitRis
     """Add a line in the team's own words (``fields``: those of its kind, see ``_fields``)."""
     if kind not in BenefitRisk.Kind.values:
         raise ValidationError({"kind": ValidationError(_("Unknown kind."), code="invalid_kind")})
-    item = BenefitRisk(
-        plan=plan, kind=kind, created_by=actor, position=_next_position(plan, kind)
-    )
+    item = BenefitRisk(plan=plan, kind=kind, created_by=actor, position=_next_position(plan, kind))
     model_update(instance=item, fields=_fields(kind), data=fields, clean=_clean)
     activity_log(
         org=item.plan.organization,

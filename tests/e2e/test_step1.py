@@ -36,9 +36,7 @@ def plan(editor):
 
 
 def open_register(page, plan, language="en"):
-    page.context.add_cookies(
-        [{"name": "django_language", "value": language, "url": page.base_url}]
-    )
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": page.base_url}])
     kwargs = {"org_slug": plan.organization.slug, "plan_pk": plan.pk}
     page.goto(page.base_url + reverse("planner:benefits", kwargs=kwargs))
 
@@ -62,9 +60,9 @@ def test_editor_adds_three_benefits_and_rates_a_risk_seen_on_the_heat_map(page, 
         expect(page.locator(f"#benefits button.suggestion[value='{code}']")).to_have_count(0)
     expect(page.locator("#benefits .register-list li")).to_have_count(3)
     expect(page.locator("#toasts")).to_contain_text("Feedback")
-    assert list(
-        BenefitRisk.objects.filter(plan=plan).values_list("suggestion", flat=True)
-    ) == list(WORDS["en"])
+    assert list(BenefitRisk.objects.filter(plan=plan).values_list("suggestion", flat=True)) == list(
+        WORDS["en"]
+    )
 
     # A suggested risk opens its form, at 3 × 3, to be rated.
     page.locator("#risks button.suggestion[value='hacking']").click()
