@@ -12,6 +12,7 @@ completion rules read the same bands.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,10 @@ BENEFITS = (
     Suggestion(
         "search_ranking", _("Search ranking"), _("Links and mentions help search engines find you.")
     ),
-    Suggestion("audience", _("Audience"), _("Reach people who never come in.")),
+    # A context: "Audience" elsewhere is a plan's target public ("Public"); here the deck's word.
+    Suggestion(
+        "audience", pgettext_lazy("benefit", "Audience"), _("Reach people who never come in.")
+    ),
     Suggestion("clientele", _("Clientele"), _("Win new users and keep the ones you have.")),
     Suggestion("feedback", _("Feedback"), _("Hear what your public thinks, quickly.")),
     Suggestion(

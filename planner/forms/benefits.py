@@ -70,7 +70,7 @@ class BenefitRiskForm(CrispyFormMixin, forms.ModelForm):
             "review_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, org, kind: str | None = None, **kwargs):
+    def __init__(self, *args, org=None, kind: str | None = None, **kwargs):
         instance = kwargs.get("instance")
         self.creating = instance is None or instance.pk is None
         self.line_kind = instance.kind if not self.creating else kind
@@ -83,10 +83,14 @@ class BenefitRiskForm(CrispyFormMixin, forms.ModelForm):
             for name in ("likelihood", "impact", "mitigation", "owner", "review_on"):
                 del self.fields[name]
         if "owner" in self.fields:
+            # Only the organisation's members (none without one): the service checks it too.
+            users = get_user_model().objects
             self.fields["owner"].queryset = (
-                get_user_model()
-                .objects.filter(memberships__organization=org)
-                .order_by("first_name", "last_name", "email")
+                users.filter(memberships__organization=org).order_by(
+                    "first_name", "last_name", "email"
+                )
+                if org is not None
+                else users.none()
             )
         suggestion = instance and suggestion_get(instance.kind, instance.suggestion)
         if suggestion:

@@ -41,4 +41,7 @@ def test_step_links_open_the_plans_step_and_keep_the_organisation_page_second(or
     )
     assert with_plan[3] == (plan_step, matrix)
     assert without[3] == (matrix, None)
-    assert with_plan[1] == without[1] == (None, None)
+    # Step 1 has a plan's page only: nothing to open until there is a plan.
+    benefits = reverse("planner:benefits", kwargs={"org_slug": org.slug, "plan_pk": plan.pk})
+    assert (with_plan[1], without[1]) == ((benefits, None), (None, None))
+    assert with_plan[4] == without[4] == (None, None)
