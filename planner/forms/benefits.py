@@ -3,6 +3,7 @@
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanTextFormMixin, CrispyFormMixin
@@ -12,7 +13,8 @@ from ..suggestions import IMPACT_LABELS, LIKELIHOOD_LABELS, suggestion_get
 
 
 def _scale_choices(labels) -> list:
-    return [("", "—"), *((n, f"{n} · {label}") for n, label in labels.items())]
+    # Lazy: built when the module is imported, read in each request's language.
+    return [("", "—"), *((n, format_lazy("{} · {}", n, label)) for n, label in labels.items())]
 
 
 class OwnerChoiceField(forms.ModelChoiceField):

@@ -199,6 +199,15 @@ def test_another_plans_line_is_a_404(client_as, org, plan):
         assert client.get(url(name, plan, item_pk=other.pk)).status_code == 404
 
 
+def test_the_scale_reads_in_the_readers_language(client_as, plan):
+    item = BenefitRiskFactory(plan=plan)
+    client = client_as(Role.EDITOR)
+    address = url("planner:benefit_update", plan, item_pk=item.pk)
+    assert "5 · Almost certain" in client.get(address).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    assert "5 · Presque certain" in client.get(address).content.decode()
+
+
 def test_the_register_reads_in_french(client_as, plan):
     BenefitRiskFactory(plan=plan, kind="benefit", title="", suggestion="search_ranking")
     client = client_as(Role.VIEWER)
