@@ -1,6 +1,6 @@
 from core.urls import org_path
 
-from .views import plan
+from .views import objectives, plan
 
 app_name = "planner"
 
@@ -11,4 +11,47 @@ urlpatterns = [
     org_path("plans/<int:plan_pk>/edit/", plan.PlanUpdateView.as_view(), "plan_update"),
     org_path("plans/<int:plan_pk>/status/", plan.PlanTransitionView.as_view(), "plan_transition"),
     org_path("plans/<int:plan_pk>/delete/", plan.PlanDeleteView.as_view(), "plan_delete"),
+]
+
+# Step 2: the objective cascade and SMART goals (planner/views/objectives.py).
+urlpatterns += [
+    org_path(
+        "plans/<int:plan_pk>/objectives/", objectives.ObjectiveTreeView.as_view(), "objectives"
+    ),
+    org_path(
+        "plans/<int:plan_pk>/objectives/add/",
+        objectives.ObjectiveCreateView.as_view(),
+        "objective_create",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/objectives/example/",
+        objectives.ObjectiveExampleView.as_view(),
+        "objective_example",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/objectives/<int:objective_pk>/edit/",
+        objectives.ObjectiveUpdateView.as_view(),
+        "objective_update",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/objectives/<int:objective_pk>/delete/",
+        objectives.ObjectiveDeleteView.as_view(),
+        "objective_delete",
+    ),
+    org_path("plans/<int:plan_pk>/goals/add/", objectives.GoalCreateView.as_view(), "goal_create"),
+    org_path(
+        "plans/<int:plan_pk>/goals/<int:goal_pk>/",
+        objectives.GoalDetailView.as_view(),
+        "goal_detail",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/goals/<int:goal_pk>/edit/",
+        objectives.GoalUpdateView.as_view(),
+        "goal_update",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/goals/<int:goal_pk>/delete/",
+        objectives.GoalDeleteView.as_view(),
+        "goal_delete",
+    ),
 ]
