@@ -172,8 +172,8 @@ class ObjectiveExampleView(StepTwoMixin, ConfirmView):
             return (
                 _(
                     "The marketing objective “%(marketing)s” will be added under “%(parent)s”, "
-                    "with %(n)d social-media objectives (Facebook, Instagram, YouTube) and the deck's "
-                    "%(goals)d SMART goals as drafts, for you to adapt."
+                    "with %(n)d social-media objectives (Facebook, Instagram, YouTube) and the "
+                    "deck's %(goals)d SMART goals as drafts, for you to adapt."
                 )
                 % values
             )
