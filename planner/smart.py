@@ -36,19 +36,9 @@ MAX_RATIO = Decimal(10)
 
 #: Platforms a statement may name even when no scope is chosen.
 KNOWN_PLATFORMS = (
-    "facebook",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "linkedin",
-    "pinterest",
-    "snapchat",
-    "whatsapp",
-    "twitter",
-    "threads",
-    "bluesky",
-    "mastodon",
-)
+    "Facebook", "Instagram", "YouTube", "TikTok", "LinkedIn", "Pinterest", "Snapchat",
+    "WhatsApp", "Twitter", "Threads", "Bluesky", "Mastodon",
+)  # fmt: skip
 #: Beginnings of action words (accents removed, lower case), English and French.
 ACTION_STEMS = (
     # English

@@ -95,12 +95,6 @@ def objective_clean(objective: Objective) -> None:
         )
 
 
-def _log(plan: Plan, actor, verb: str, **params) -> None:
-    activity_log(
-        org=plan.organization, actor=actor, verb=verb, params={**params, "plan": plan.title}
-    )
-
-
 def _objective_new(*, plan: Plan, level: str, actor, **fields) -> Objective:
     objective = Objective(plan=plan, level=level, created_by=actor)
     model_update(instance=objective, fields=OBJECTIVE_FIELDS, data=fields, clean=objective_clean)
@@ -111,14 +105,24 @@ def _objective_new(*, plan: Plan, level: str, actor, **fields) -> Objective:
 def objective_create(*, plan: Plan, level: str, actor, **fields) -> Objective:
     """Add an objective at ``level`` of the plan's cascade (under ``parent`` below the top)."""
     objective = _objective_new(plan=plan, level=level, actor=actor, **fields)
-    _log(plan, actor, "objective.create", objective=objective.title[:80])
+    activity_log(
+        org=plan.organization,
+        actor=actor,
+        verb="objective.create",
+        params={"objective": objective.title[:80], "plan": plan.title},
+    )
     return objective
 
 
 @transaction.atomic
 def objective_update(*, objective: Objective, actor, **fields) -> Objective:
     model_update(instance=objective, fields=OBJECTIVE_FIELDS, data=fields, clean=objective_clean)
-    _log(objective.plan, actor, "objective.update", objective=objective.title[:80])
+    activity_log(
+        org=objective.plan.organization,
+        actor=actor,
+        verb="objective.update",
+        params={"objective": objective.title[:80], "plan": objective.plan.title},
+    )
     return objective
 
 
@@ -127,7 +131,12 @@ def objective_delete(*, objective: Objective, actor) -> None:
     """Delete the objective with everything below it (objectives and goals: the cascade)."""
     plan, title = objective.plan, objective.title
     objective.delete()
-    _log(plan, actor, "objective.delete", objective=title[:80])
+    activity_log(
+        org=plan.organization,
+        actor=actor,
+        verb="objective.delete",
+        params={"objective": title[:80], "plan": plan.title},
+    )
 
 
 # Goals -----------------------------------------------------------------------------------------
@@ -302,7 +311,12 @@ def _goal_new(*, plan: Plan, actor, today: date | None = None, **fields) -> Goal
 def goal_create(*, plan: Plan, actor, today: date | None = None, **fields) -> Goal:
     """Write a SMART goal under a social-media objective of ``plan`` (as a draft)."""
     goal = _goal_new(plan=plan, actor=actor, today=today, **fields)
-    _log(plan, actor, "goal.create", goal=goal.statement[:80])
+    activity_log(
+        org=plan.organization,
+        actor=actor,
+        verb="goal.create",
+        params={"goal": goal.statement[:80], "plan": plan.title},
+    )
     return goal
 
 
@@ -341,7 +355,12 @@ def goal_update(*, goal: Goal, actor, version: int | None = None, **fields) -> G
         GoalRevision.objects.create(
             goal=goal, revision=current.revision, data=approved, created_by=actor
         )
-    _log(goal.plan, actor, "goal.update", goal=goal.statement[:80])
+    activity_log(
+        org=goal.plan.organization,
+        actor=actor,
+        verb="goal.update",
+        params={"goal": goal.statement[:80], "plan": goal.plan.title},
+    )
     return goal
 
 
@@ -349,7 +368,12 @@ def goal_update(*, goal: Goal, actor, version: int | None = None, **fields) -> G
 def goal_delete(*, goal: Goal, actor) -> None:
     plan, statement = goal.plan, goal.statement
     goal.delete()
-    _log(plan, actor, "goal.delete", goal=statement[:80])
+    activity_log(
+        org=plan.organization,
+        actor=actor,
+        verb="goal.delete",
+        params={"goal": statement[:80], "plan": plan.title},
+    )
 
 
 # The deck's example ----------------------------------------------------------------------------
@@ -416,7 +440,12 @@ def goal_template_apply(
             deadline=deadline,
             owner=actor,
         )
-    _log(plan, actor, "goal.template", objective=marketing.title[:80])
+    activity_log(
+        org=plan.organization,
+        actor=actor,
+        verb="goal.template",
+        params={"objective": marketing.title[:80], "plan": plan.title},
+    )
     return marketing
 
 

@@ -215,10 +215,13 @@ def test_the_migration_parses_french_and_english_sentences(verb, description, ex
 
 
 def test_the_migration_reads_back_what_the_registry_renders():
-    """Each verb's English sentence, rendered now, parses back to the same parameters."""
+    """Each verb's English sentence, rendered now, parses back to the same parameters.
+
+    Only the verbs the migration knows: a verb registered later was never stored as a sentence.
+    """
     samples = {"role": "manager", "old": "viewer", "new": "admin", "status": "active"}
     with translation.override("en"):
-        for verb in sorted(activity.codes):
+        for verb in sorted(activity.codes & MIGRATION.SENTENCES.keys()):
             template = str(activity.template(verb, {}))
             names = re.findall(r"%\((\w+)\)", template)
             params = {n: samples.get(n, f"{n} value") for n in names}
