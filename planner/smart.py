@@ -247,7 +247,7 @@ def relevant(facts: GoalFacts) -> Criterion:
             )
             % {"title": facts.chain[0][1]},
         )
-    titles = " → ".join(f"“{title}”" for _level, title in facts.chain)
+    titles = " → ".join(_("“%(title)s”") % {"title": title} for _level, title in facts.chain)
     return _criterion("R", True, _("It serves %(chain)s.") % {"chain": titles})
 
 

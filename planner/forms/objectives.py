@@ -51,7 +51,7 @@ class ObjectiveForm(CrispyFormMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, plan=None, creating: bool = True, **kwargs):
+    def __init__(self, *args, plan=None, creating: bool = True, level: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         label = _("Add the objective") if creating else _("Save the objective")
         self.helper.add_input(Submit("submit", label))
@@ -60,7 +60,18 @@ class ObjectiveForm(CrispyFormMixin, forms.ModelForm):
 
             self.fields["parent"].queryset = objective_parent_choices(plan=plan)
         if not creating:
+            # The level stays; the parent can only change within the level above.
             del self.fields["level"]
+            if level == Objective.Level.ORGANISATION:
+                del self.fields["parent"]
+            elif level == Objective.Level.MARKETING:
+                self.fields["parent"].queryset = self.fields["parent"].queryset.filter(
+                    level=Objective.Level.ORGANISATION
+                )
+            elif level == Objective.Level.SOCIAL_MEDIA:
+                self.fields["parent"].queryset = self.fields["parent"].queryset.filter(
+                    level=Objective.Level.MARKETING
+                )
 
     def _post_clean(self):
         # The cascade's rules are the service's (with the plan); the form checks the fields.

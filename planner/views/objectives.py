@@ -98,7 +98,12 @@ class ObjectiveObjectMixin(StepTwoMixin):
 
 class ObjectiveUpdateView(ObjectiveFormMixin, ObjectiveObjectMixin, FormView):
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "plan": self.plan, "creating": False}
+        return {
+            **super().get_form_kwargs(),
+            "plan": self.plan,
+            "creating": False,
+            "level": self.objective.level,
+        }
 
     def get_initial(self):
         return model_to_dict(self.objective, fields=["parent", "title", "description"])

@@ -234,3 +234,24 @@ def test_a_goal_of_another_plan_is_a_404(client_as, plan, org):
     goal = GoalFactory(plan=PlanFactory(organization=org))
     response = client_as(Role.EDITOR).get(plan_url("planner:goal_detail", plan, goal_pk=goal.pk))
     assert response.status_code == 404
+
+
+def test_editing_an_objective_offers_only_the_level_above_as_parent(client_as, plan):
+    social = ObjectiveFactory(plan=plan)
+    marketing, top = social.parent, social.parent.parent
+    client = client_as(Role.EDITOR)
+    form = client.get(plan_url("planner:objective_update", plan, objective_pk=social.pk)).context[
+        "form"
+    ]
+    assert list(form.fields["parent"].queryset) == [marketing]
+    form = client.get(plan_url("planner:objective_update", plan, objective_pk=top.pk)).context[
+        "form"
+    ]
+    assert "parent" not in form.fields and "level" not in form.fields
+    response = client.post(
+        plan_url("planner:objective_update", plan, objective_pk=top.pk),
+        {"title": "Reach more families", "description": ""},
+    )
+    assert response.status_code == 302
+    top.refresh_from_db()
+    assert (top.title, top.parent) == ("Reach more families", None)
