@@ -79,6 +79,7 @@ STEPS = (
             _("Review and approval by a manager"),
         ),
         "bullseye",
+        plan_url_name="planner:objectives",
     ),
     Step(
         3,

@@ -65,3 +65,11 @@ for _verb, (_own, _suggested) in REGISTER_SENTENCES.items():
         _register_sentence(_own, _suggested),
         suggestion=_suggestion_formatter(_verb.split(".")[0]),
     )
+# Step 2: the objective cascade and its SMART goals.
+activity.register("objective.create", _("Objective “%(objective)s” added to “%(plan)s”"))
+activity.register("objective.update", _("Objective “%(objective)s” of “%(plan)s” updated"))
+activity.register("objective.delete", _("Objective “%(objective)s” deleted from “%(plan)s”"))
+activity.register("goal.create", _("SMART goal “%(goal)s” added to “%(plan)s”"))
+activity.register("goal.update", _("SMART goal “%(goal)s” of “%(plan)s” updated"))
+activity.register("goal.delete", _("SMART goal “%(goal)s” deleted from “%(plan)s”"))
+activity.register("goal.template", _("The deck's example (“%(objective)s”) added to “%(plan)s”"))

@@ -1,6 +1,6 @@
 from core.urls import org_path
 
-from .views import benefits, plan
+from .views import benefits, objectives, plan
 
 app_name = "planner"
 
@@ -30,5 +30,48 @@ urlpatterns = [
         "plans/<int:plan_pk>/benefits/<int:item_pk>/delete/",
         benefits.BenefitDeleteView.as_view(),
         "benefit_delete",
+    ),
+]
+
+# Step 2: the objective cascade and SMART goals (planner/views/objectives.py).
+urlpatterns += [
+    org_path(
+        "plans/<int:plan_pk>/objectives/", objectives.ObjectiveTreeView.as_view(), "objectives"
+    ),
+    org_path(
+        "plans/<int:plan_pk>/objectives/add/",
+        objectives.ObjectiveCreateView.as_view(),
+        "objective_create",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/objectives/example/",
+        objectives.ObjectiveExampleView.as_view(),
+        "objective_example",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/objectives/<int:objective_pk>/edit/",
+        objectives.ObjectiveUpdateView.as_view(),
+        "objective_update",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/objectives/<int:objective_pk>/delete/",
+        objectives.ObjectiveDeleteView.as_view(),
+        "objective_delete",
+    ),
+    org_path("plans/<int:plan_pk>/goals/add/", objectives.GoalCreateView.as_view(), "goal_create"),
+    org_path(
+        "plans/<int:plan_pk>/goals/<int:goal_pk>/",
+        objectives.GoalDetailView.as_view(),
+        "goal_detail",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/goals/<int:goal_pk>/edit/",
+        objectives.GoalUpdateView.as_view(),
+        "goal_update",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/goals/<int:goal_pk>/delete/",
+        objectives.GoalDeleteView.as_view(),
+        "goal_delete",
     ),
 ]

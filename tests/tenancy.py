@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
 from core.urls import ORG_PREFIX
+from planner.models import Plan
 
 from .factories import (
     BenefitRiskFactory,
@@ -45,16 +46,19 @@ def _image_pk(org, built) -> int:
 
 
 def _plan_kwargs(org, built) -> dict:
-    """The plan of the same URL when there is one, else a new plan of ``org``."""
+    """The plan of the same URL when there is one, else a new plan of ``org``.
+
+    The plan itself rather than its id: a factory that builds parents (an objective's cascade)
+    puts them in ``plan``, which a bare ``plan_id`` would leave to a plan of its own.
+    """
     if "plan_pk" in built:
-        return {"plan_id": built["plan_pk"]}
+        return {"plan": Plan.objects.get(pk=built["plan_pk"])}
     return {"plan": PlanFactory(organization=org)}
 
 
 def _goal_pk(org, built) -> int:
-    kwargs = _plan_kwargs(org, built)
-    plan_id = kwargs.get("plan_id") or kwargs["plan"].pk
-    return GoalFactory(plan_id=plan_id, objective=ObjectiveFactory(plan_id=plan_id)).pk
+    plan = _plan_kwargs(org, built)["plan"]
+    return GoalFactory(plan=plan, objective=ObjectiveFactory(plan=plan)).pk
 
 
 def _choice_pk(org, built) -> int:

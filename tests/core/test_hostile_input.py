@@ -12,6 +12,7 @@ this module on PostgreSQL, where an unchecked length is a ``DataError`` and a NU
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django import forms
@@ -21,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import resolve, reverse
+from django.utils import timezone
 from PIL import Image
 
 from accounts.forms import LoginForm
@@ -32,6 +34,7 @@ from planner.models import Plan
 from tests.factories import (
     PASSWORD,
     InvitationFactory,
+    ObjectiveFactory,
     PlanFactory,
     PlatformFactory,
     UserFactory,
@@ -180,6 +183,44 @@ def _risk(org) -> dict:
     }
 
 
+def _objective(org) -> dict:
+    """The walker's plan holds the objective being edited (its parent kept), or nothing."""
+    plan = Plan.objects.filter(organization=org).latest("pk")
+    edited = plan.objectives.order_by("-pk").first()
+    return {
+        "level": edited.level if edited else "organisation",
+        "parent": edited.parent_id if edited and edited.parent_id else "",
+        "title": "Bring families to the library",
+        "description": "Why it matters",
+    }
+
+
+def _goal(org) -> dict:
+    """A valid goal under a social-media objective of the walker's plan (its goal's, if any)."""
+    plan = Plan.objects.filter(organization=org).latest("pk")
+    goal = plan.goals.first()
+    objective = goal.objective if goal else ObjectiveFactory(plan=plan)
+    today = timezone.localdate()
+    return {
+        "objective": objective.pk,
+        "statement": "Create 5 events a month on Facebook",
+        "metric": "events_created",
+        "custom_metric": "",
+        "platform": "",
+        "channel": "",
+        "baseline": "2",
+        "target": "5",
+        "unit": "events a month",
+        "starts_on": today.isoformat(),
+        "deadline": (today + timedelta(days=90)).isoformat(),
+        "owner": "",
+        "version": goal.version if goal else "",
+    }
+
+
+GOAL_CHOICES = ("objective", "metric", "platform", "channel", "baseline", "target", "deadline")
+
+
 def _plan(org) -> dict:
     return {"title": "Spring fair", "description": "What we want", "starts_on": "", "ends_on": ""}
 
@@ -240,6 +281,19 @@ WRITE_PAGES = {
         lambda org: {"transition": "activate", "comment": "Approved on Monday"},
         text=("comment",),
         choices=("transition",),
+    ),
+    # Step 2: the objective cascade and SMART goals.
+    "planner:objective_create": WritePage(
+        _objective, text=("title", "description"), choices=("level", "parent")
+    ),
+    "planner:objective_update": WritePage(
+        _objective, text=("title", "description"), choices=("parent",)
+    ),
+    "planner:goal_create": WritePage(
+        _goal, text=("statement", "custom_metric", "unit"), choices=(*GOAL_CHOICES, "starts_on")
+    ),
+    "planner:goal_update": WritePage(
+        _goal, text=("statement", "custom_metric", "unit"), choices=(*GOAL_CHOICES, "version")
     ),
     "platforms:channel_create": WritePage(
         _channel,
