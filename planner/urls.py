@@ -11,4 +11,6 @@ urlpatterns = [
     org_path("plans/<int:plan_pk>/edit/", plan.PlanUpdateView.as_view(), "plan_update"),
     org_path("plans/<int:plan_pk>/status/", plan.PlanTransitionView.as_view(), "plan_transition"),
     org_path("plans/<int:plan_pk>/delete/", plan.PlanDeleteView.as_view(), "plan_delete"),
+    # The plan: duplicate (issue #16).
+    org_path("plans/<int:plan_pk>/duplicate/", plan.PlanDuplicateView.as_view(), "plan_duplicate"),
 ]
