@@ -6,7 +6,12 @@ reverse: a typo is an error, not a silent "coming soon".
 
 A step has up to two pages: the organisation's (``url_name``, e.g. the selection matrix) and a
 plan's (``plan_url_name``, e.g. a plan's platforms). ``plan_summary_template`` is what the plan
-page shows of the step's content; it reads only what ``plan_overview_get`` loads.
+page shows of the step's content; it reads only what ``plan_overview_get`` loads, and the
+step's completion (``planner.completion``) as ``completion``.
+
+``copy`` is the dotted path of the function that copies what a plan holds for the step into
+another plan (``planner.services.plan.plan_duplicate``): each step copies its own rows, so a
+step added later brings its copy with it and the plan never imports the apps above it.
 """
 
 from dataclasses import dataclass
@@ -27,6 +32,8 @@ class Step:
     #: The organisation page's name, as a secondary link once the card opens a plan's page.
     url_label: str = ""
     plan_summary_template: str | None = None
+    #: ``copy(*, source, target, shift, actor)``, see ``planner.services.copy``.
+    copy: str | None = None
 
     def url_for(self, org) -> str | None:
         return _reverse(self.url_name, org_slug=org.slug)
@@ -68,6 +75,8 @@ STEPS = (
         ),
         "lightbulb",
         plan_url_name="planner:benefits",
+        plan_summary_template="planner/_step1_summary.html",
+        copy="planner.services.copy.benefits_risks_copy",
     ),
     Step(
         2,
@@ -80,6 +89,8 @@ STEPS = (
         ),
         "bullseye",
         plan_url_name="planner:objectives",
+        plan_summary_template="planner/_step2_summary.html",
+        copy="planner.services.copy.objectives_copy",
     ),
     Step(
         3,
@@ -95,6 +106,7 @@ STEPS = (
         plan_url_name="platforms:plan_platforms",
         url_label=_("Selection matrix"),
         plan_summary_template="platforms/_plan_summary.html",
+        copy="platforms.services.copy.plan_platforms_copy",
     ),
     Step(
         4,

@@ -12,7 +12,7 @@ from django.views.generic import ListView, TemplateView
 
 from accounts.selectors import activity_list, organization_list
 from config.celery import app
-from planner.selectors.plan import plan_in_progress_list, plan_next_step
+from planner.selectors.plan import plan_in_progress_list, plan_overview
 
 from .permissions import OrgViewMixin
 from .steps import step_links
@@ -49,8 +49,9 @@ HOME_PLANS = 5
 class HomeView(OrgViewMixin, TemplateView):
     """The organisation home: continue the current plan, the seven steps, recent activity.
 
-    The *current plan* is the most recently updated plan that is not archived (draft or
-    active); each step card opens that step of it when the step has a plan page.
+    The *current plan* is the most recently updated plan that is not archived; each step card
+    opens that step of it when the step has a plan page, and shows the step's state in it
+    (``planner.completion``: "3 goals awaiting review").
     """
 
     template_name = "core/home.html"
@@ -58,12 +59,16 @@ class HomeView(OrgViewMixin, TemplateView):
     def get_context_data(self, **kwargs):
         plans = list(plan_in_progress_list(org=self.org)[:HOME_PLANS])
         current = plans[0] if plans else None
+        completion, next_step = plan_overview(current) if current else ({}, None)
         return super().get_context_data(
             activity=activity_list(org=self.org)[:6],
             current_plan=current,
             other_plans=plans[1:],
-            next_step=plan_next_step(current) if current else None,
-            home_steps=step_links(self.org, current),
+            next_step=next_step,
+            home_steps=[
+                (step, url, org_url, completion.get(step.number))
+                for step, url, org_url in step_links(self.org, current)
+            ],
             **kwargs,
         )
 

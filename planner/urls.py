@@ -74,4 +74,6 @@ urlpatterns += [
         objectives.GoalDeleteView.as_view(),
         "goal_delete",
     ),
+    # The plan: duplicate (issue #16).
+    org_path("plans/<int:plan_pk>/duplicate/", plan.PlanDuplicateView.as_view(), "plan_duplicate"),
 ]

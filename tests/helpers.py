@@ -32,3 +32,13 @@ def save_audience(plan, actor, rows, content_types=("image",), goal="", preset="
         preset=preset,
         actor=actor,
     )
+
+
+def complete_steps_1_and_2(plan):
+    """Three benefits and a mitigated risk (step 1), one approved goal below a full cascade
+    (step 2): both steps complete by ``planner.completion``'s rules."""
+    from tests.factories import BenefitRiskFactory, GoalFactory
+
+    BenefitRiskFactory.create_batch(3, plan=plan, kind="benefit", likelihood=None, impact=None)
+    BenefitRiskFactory(plan=plan)
+    GoalFactory(plan=plan, status="approved")

@@ -1,28 +1,66 @@
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanTextFormMixin, CrispyFormMixin
 
 from ..models import Plan, PlanTransition
 
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    """One of the organisation's members, by name (their e-mail address when they gave none)."""
+
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.email
+
+
+def member_users(org):
+    return (
+        get_user_model()
+        .objects.filter(memberships__organization=org)
+        .order_by("first_name", "last_name", "email")
+    )
+
 
 class PlanForm(CrispyFormMixin, forms.ModelForm):
-    """Title, description and period; the status changes through the plan page's actions."""
+    """Title, description, period and owner; the status changes through the plan page's
+    actions. ``org`` limits the owner to the organisation's members."""
 
     submit_label = _("Save the plan")
 
     class Meta:
         model = Plan
-        fields = ["title", "description", "starts_on", "ends_on"]
+        fields = ["title", "description", "starts_on", "ends_on", "owner"]
+        field_classes = {"owner": MemberChoiceField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "starts_on": DATE_WIDGET,
+            "ends_on": DATE_WIDGET,
         }
+        help_texts = {"owner": _("Who answers for the plan.")}
+
+    def __init__(self, *args, org, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = member_users(org)
 
     def layout(self):
-        return Layout("title", "description", Row(Column("starts_on"), Column("ends_on")))
+        return Layout("title", "description", Row(Column("starts_on"), Column("ends_on")), "owner")
+
+
+class PlanDuplicateForm(CrispyFormMixin, forms.Form):
+    """The new plan's title and period (the plan page's "Duplicate")."""
+
+    submit_label = _("Duplicate the plan")
+
+    title = forms.CharField(label=_("title"), max_length=Plan._meta.get_field("title").max_length)
+    starts_on = forms.DateField(label=_("start"), required=False, widget=DATE_WIDGET)
+    ends_on = forms.DateField(label=_("end"), required=False, widget=DATE_WIDGET)
+
+    def layout(self):
+        return Layout("title", Row(Column("starts_on"), Column("ends_on")))
 
 
 class TransitionForm(CleanTextFormMixin, forms.Form):
@@ -31,7 +69,8 @@ class TransitionForm(CleanTextFormMixin, forms.Form):
 
     transition = forms.CharField(required=False, max_length=30)
     comment = forms.CharField(
+        label=_("Comment"),
         required=False,
         max_length=PlanTransition._meta.get_field("comment").max_length,
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -2,9 +2,20 @@
 
 Steps 1, 2, 4–7 (benefits and risks, objectives, content, calendar, communities, evaluation)
 attach to ``Plan`` in their own modules; step 3 lives in ``platforms`` (audience, choices).
-Its status changes only through ``PLAN_WORKFLOW``, which keeps each change in ``PlanTransition``.
+Its status changes only through ``PLAN_WORKFLOW``, which keeps each change in ``PlanTransition``:
+
+    draft ──submit──▶ in review ──approve──▶ approved
+      ▲                  │                      │
+      └─request_changes──┘ (comment required)   │
+      └──────────────back_to_draft──────────────┘
+    draft | in review | approved ──archive──▶ archived ──restore──▶ draft
+
+Editors submit, take an approved plan back to draft (to change it: it then needs approving
+again, so nothing approved changes unseen), archive and restore; only managers and admins
+approve or request changes.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -20,7 +31,8 @@ class Plan(OrgScopedModel):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        ACTIVE = "active", _("Active")
+        IN_REVIEW = "in_review", _("In review")
+        APPROVED = "approved", _("Approved")
         ARCHIVED = "archived", _("Archived")
 
     title = models.CharField(_("title"), max_length=200)
@@ -34,6 +46,15 @@ class Plan(OrgScopedModel):
     ends_on = models.DateField(_("end"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    #: Who answers for the plan: one of the organisation's members (the creator by default).
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
     )
     created_by = actor_field(_("created by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -78,9 +99,13 @@ class PlanTransition(TransitionRecord):
 _S = Plan.Status
 PLAN_WORKFLOW = Workflow(
     transitions={
-        "activate": Transition((_S.DRAFT,), _S.ACTIVE, _("Start the plan")),
-        "to_draft": Transition((_S.ACTIVE,), _S.DRAFT, _("Back to draft")),
-        "archive": Transition((_S.DRAFT, _S.ACTIVE), _S.ARCHIVED, _("Archive")),
+        "submit": Transition((_S.DRAFT,), _S.IN_REVIEW, _("Submit for review")),
+        "approve": Transition((_S.IN_REVIEW,), _S.APPROVED, _("Approve"), "review_plan"),
+        "request_changes": Transition(
+            (_S.IN_REVIEW,), _S.DRAFT, _("Request changes"), "review_plan", comment_required=True
+        ),
+        "back_to_draft": Transition((_S.APPROVED,), _S.DRAFT, _("Back to draft")),
+        "archive": Transition((_S.DRAFT, _S.IN_REVIEW, _S.APPROVED), _S.ARCHIVED, _("Archive")),
         "restore": Transition((_S.ARCHIVED,), _S.DRAFT, _("Restore as a draft")),
     },
     history=PlanTransition,

@@ -1,21 +1,43 @@
 """Writes for plans."""
 
-from django.db import transaction
+import datetime
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Membership
 from accounts.services import activity_log
 from core.services import model_update
+from core.steps import STEPS
 
 from ..models import PLAN_WORKFLOW, Plan, PlanTransition
 
 #: What a plan's form may change; the status changes only through ``plan_transition``.
-PLAN_FIELDS = ("title", "description", "starts_on", "ends_on")
+PLAN_FIELDS = ("title", "description", "starts_on", "ends_on", "owner")
+
+
+def _clean(plan: Plan) -> None:
+    """``full_clean()``, and the owner must be one of the organisation's members."""
+    plan.full_clean()
+    if (
+        plan.owner_id
+        and not Membership.objects.filter(
+            organization_id=plan.organization_id, user_id=plan.owner_id
+        ).exists()
+    ):
+        message = _("The owner must be a member of the organisation.")
+        raise ValidationError({"owner": ValidationError(message, code="owner_not_member")})
 
 
 @transaction.atomic
 def plan_create(*, org, actor, **fields) -> Plan:
-    """Start a new social-media plan for the organisation (as a draft)."""
+    """Start a new social-media plan for the organisation (as a draft), owned by its creator
+    unless ``owner`` says otherwise."""
     plan = Plan(organization=org, created_by=actor)
-    model_update(instance=plan, fields=PLAN_FIELDS, data=fields)
+    fields.setdefault("owner", actor)
+    model_update(instance=plan, fields=PLAN_FIELDS, data=fields, clean=_clean)
     activity_log(
         org=org,
         actor=actor,
@@ -27,7 +49,7 @@ def plan_create(*, org, actor, **fields) -> Plan:
 
 @transaction.atomic
 def plan_update(*, plan: Plan, actor, **fields) -> Plan:
-    model_update(instance=plan, fields=PLAN_FIELDS, data=fields)
+    model_update(instance=plan, fields=PLAN_FIELDS, data=fields, clean=_clean)
     activity_log(
         org=plan.organization,
         actor=actor,
@@ -48,6 +70,59 @@ def plan_transition(*, plan: Plan, name: str, member, comment: str = "") -> Plan
         params={"title": plan.title, "status": plan.status},
     )
     return record
+
+
+def shift_years(day: datetime.date, years: int) -> datetime.date:
+    """The same day ``years`` later; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def date_shifter(old_start: datetime.date | None, new_start: datetime.date | None):
+    """How a duplicate's dates move: by whole years when the new period starts on the same
+    day of the year (so 31 December stays 31 December), else by the days between the starts;
+    not at all without both starts."""
+    if old_start is None or new_start is None:
+        return lambda day: day
+    if (old_start.month, old_start.day) == (new_start.month, new_start.day):
+        years = new_start.year - old_start.year
+        return lambda day: day and shift_years(day, years)
+    offset = new_start - old_start
+    return lambda day: day and day + offset
+
+
+@transaction.atomic
+def plan_duplicate(*, plan: Plan, actor, title: str, starts_on, ends_on) -> Plan:
+    """A new draft plan from ``plan``: its description, then what each step holds, copied by
+    the step's ``copy`` function (``core.steps.Step.copy``) with its dates moved to the new
+    period. Reviews, history and revisions are not copied: the new plan starts over.
+
+    Each step copies in bulk, so the number of queries does not depend on the plan's size.
+    """
+    new = Plan(
+        organization=plan.organization,
+        title=title,
+        description=plan.description,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        owner=actor,
+        created_by=actor,
+    )
+    new.full_clean()
+    new.save()
+    shift = date_shifter(plan.starts_on, starts_on)
+    for step in STEPS:
+        if step.copy:
+            import_string(step.copy)(source=plan, target=new, shift=shift, actor=actor)
+    activity_log(
+        org=plan.organization,
+        actor=actor,
+        verb="plan.duplicate",
+        params={"title": new.title, "source": plan.title},
+    )
+    return new
 
 
 @transaction.atomic

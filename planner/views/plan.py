@@ -17,10 +17,11 @@ from core.steps import STEPS
 from core.tenancy import get_or_404, org_reverse
 
 from ..access import PlanObjectMixin
-from ..forms.plan import PlanForm, TransitionForm
+from ..forms.plan import PlanDuplicateForm, PlanForm, TransitionForm
 from ..models import PLAN_WORKFLOW, Plan
 from ..selectors import plan as selectors
 from ..services import plan as services
+from ..services.plan import shift_years
 
 
 def plans_url(org) -> str:
@@ -49,11 +50,17 @@ class PlanFormMixin(ServiceFormMixin):
     template_name = "planner/plan_form.html"
     permission = "edit_plan"
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "org": self.org}
+
     def success_message(self, plan):
         return _("The plan “%(title)s” was saved.") % {"title": plan.title}
 
 
 class PlanCreateView(PlanFormMixin, OrgViewMixin, FormView):
+    def get_initial(self):
+        return {"owner": self.request.user.pk}
+
     def get_breadcrumbs(self):
         return [(_("Plans"), plans_url(self.org))]
 
@@ -82,13 +89,47 @@ class PlanDetailView(PlanObjectMixin, TemplateView):
         return [plans, (self.plan.title, None)]
 
     def get_context_data(self, **kwargs):
+        completion, next_step = selectors.plan_overview(self.plan)
+        transitions = PLAN_WORKFLOW.available(self.plan, self.membership)
         return super().get_context_data(
-            plan_steps=[(step, step.url_for_plan(self.plan)) for step in STEPS],
-            next_step=selectors.plan_next_step(self.plan),
-            transitions=PLAN_WORKFLOW.available(self.plan, self.membership),
+            plan_steps=[
+                (step, step.url_for_plan(self.plan), completion[step.number]) for step in STEPS
+            ],
+            next_step=next_step,
+            transitions=transitions,
+            # A decision that needs a reason shows the comment box with the buttons.
+            transition_comment=any(t.comment_required for _name, t in transitions),
             history=selectors.plan_transition_list(plan=self.plan),
             **kwargs,
         )
+
+
+class PlanDuplicateView(ServiceFormMixin, PlanObjectMixin, FormView):
+    """Start a new plan from this one: its steps' content, moved to a new period."""
+
+    form_class = PlanDuplicateForm
+    template_name = "planner/plan_duplicate.html"
+    permission = "edit_plan"
+
+    def get_initial(self):
+        plan = self.plan
+        return {
+            "title": _("%(title)s (copy)") % {"title": plan.title},
+            "starts_on": plan.starts_on and shift_years(plan.starts_on, 1),
+            "ends_on": plan.ends_on and shift_years(plan.ends_on, 1),
+        }
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (_("Duplicate"), None)]
+
+    def perform(self, form):
+        return services.plan_duplicate(plan=self.plan, actor=self.request.user, **form.cleaned_data)
+
+    def success_message(self, plan):
+        return _("The plan “%(title)s” was created from “%(source)s”.") % {
+            "title": plan.title,
+            "source": self.plan.title,
+        }
 
 
 class PlanTransitionView(PlanObjectMixin, View):
@@ -128,7 +169,8 @@ class PlanDeleteView(PlanObjectMixin, ConfirmView):
 
     def confirm_message(self):
         return _(
-            "“%(title)s” and everything in it (audience, chosen platforms) will be deleted. "
+            "“%(title)s” and everything in it (benefits and risks, objectives and goals, "
+            "audience, chosen platforms) will be deleted. "
             "This cannot be undone."
         ) % {"title": self.plan.title}
 

@@ -70,11 +70,11 @@ class _List(ListingMixin, _View):
 
 
 def test_declared_filters_clean_the_query_string_and_draw_the_buttons():
-    request = RequestFactory().get("/list/", {"status": "active", "sort": "nope", "page": "3"})
+    request = RequestFactory().get("/list/", {"status": "in_review", "sort": "nope", "page": "3"})
     view = _List(request)
-    assert view.filters == {"status": "active", "sort": "updated"}
+    assert view.filters == {"status": "in_review", "sort": "updated"}
     status, sort = view.get_context_data()["filter_groups"]
-    assert [link.active for link in status.links] == [False, False, True, False]
+    assert [link.active for link in status.links] == [False, False, True, False, False]
     # Changing a filter goes back to page 1.
     assert all("page=" not in link.url for link in status.links + sort.links)
 
@@ -138,7 +138,10 @@ def _project_form_classes() -> list[type]:
 
 
 #: Constructor arguments of the forms that need some.
-FORM_KWARGS = {"accounts.forms.SignupForm": {"email": "someone@example.org"}}
+FORM_KWARGS = {
+    "accounts.forms.SignupForm": {"email": "someone@example.org"},
+    "planner.forms.plan.PlanForm": {"org": None},
+}
 
 PROJECT_FORMS = _project_form_classes()
 

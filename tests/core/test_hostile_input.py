@@ -222,7 +222,13 @@ GOAL_CHOICES = ("objective", "metric", "platform", "channel", "baseline", "targe
 
 
 def _plan(org) -> dict:
-    return {"title": "Spring fair", "description": "What we want", "starts_on": "", "ends_on": ""}
+    return {
+        "title": "Spring fair",
+        "description": "What we want",
+        "starts_on": "",
+        "ends_on": "",
+        "owner": "",
+    }
 
 
 @dataclass(frozen=True)
@@ -257,10 +263,15 @@ WRITE_PAGES = {
         choices=("kind", "language", "timezone"),
     ),
     "planner:plan_create": WritePage(
-        _plan, text=("title", "description"), choices=("starts_on", "ends_on")
+        _plan, text=("title", "description"), choices=("starts_on", "ends_on", "owner")
     ),
     "planner:plan_update": WritePage(
-        _plan, text=("title", "description"), choices=("starts_on", "ends_on")
+        _plan, text=("title", "description"), choices=("starts_on", "ends_on", "owner")
+    ),
+    "planner:plan_duplicate": WritePage(
+        lambda org: {"title": "Spring fair (copy)", "starts_on": "2028-01-01", "ends_on": ""},
+        text=("title",),
+        choices=("starts_on", "ends_on"),
     ),
     # Step 1: a line of the register (the walker's line is a risk) and a suggestion button.
     "planner:benefit_create": WritePage(
@@ -278,7 +289,7 @@ WRITE_PAGES = {
     ),
     # Errors come back as a message on the plan page: 302 either way, nothing stored.
     "planner:plan_transition": WritePage(
-        lambda org: {"transition": "activate", "comment": "Approved on Monday"},
+        lambda org: {"transition": "submit", "comment": "Ready on Monday"},
         text=("comment",),
         choices=("transition",),
     ),
@@ -471,7 +482,7 @@ def test_a_forged_transition_comment_is_cleaned_and_bounded(post_page, org):
     assert plan.status == Plan.Status.DRAFT and not plan.transitions.exists()
     post_page("planner:plan_transition", lambda data: {**data, "comment": "O\x00K\u202b"})
     plan = Plan.objects.filter(organization=org).latest("pk")
-    assert plan.status == Plan.Status.ACTIVE
+    assert plan.status == Plan.Status.IN_REVIEW
     assert plan.transitions.get().comment == "OK"
 
 

@@ -13,13 +13,17 @@ from accounts.models import Role
 from tests.factories import (
     ActivityEntryFactory,
     AudienceSegmentFactory,
+    BenefitRiskFactory,
     ChannelFactory,
+    GoalFactory,
     ImageFormatFactory,
     MembershipFactory,
+    ObjectiveFactory,
     PlanFactory,
     PlatformChoiceFactory,
     PlatformFactory,
     SourceImageFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +38,9 @@ def grow(org, plan, n):
         ChannelFactory(organization=org, platform=platform, kind="partner", is_active=False)
         PlatformChoiceFactory(plan=plan, platform=platform)
         AudienceSegmentFactory(plan=plan)
-        PlanFactory(organization=org)
+        BenefitRiskFactory(plan=plan)
+        GoalFactory(plan=plan, owner=UserFactory())
+        PlanFactory(organization=org, owner=UserFactory())
         MembershipFactory(organization=org)
         ActivityEntryFactory(organization=org)
     SourceImageFactory.create_batch(n, organization=org)
@@ -44,6 +50,7 @@ PAGES = {
     "core:home": {},
     "planner:plan_list": {},
     "planner:plan_detail": {"plan_pk": "plan"},
+    "planner:plan_duplicate": {"plan_pk": "plan"},
     "platforms:matrix": {},
     "platforms:platform_detail": {"platform_code": "platform"},
     "platforms:plan_platforms": {"plan_pk": "plan"},
@@ -79,3 +86,40 @@ def test_query_count_does_not_grow_with_the_data(client_as, org, name):
     small = count()
     grow(org, plan, 6)
     assert count() == small
+
+
+@pytest.mark.parametrize("name", ["core:home", "planner:plan_list", "planner:plan_detail"])
+def test_plan_pages_read_3_or_300_goals_and_register_lines_in_the_same_queries(
+    client_as, org, name, django_assert_max_num_queries
+):
+    """The plan overview counts each step's content in the plan's query, whatever its size."""
+    client = client_as(Role.ADMIN)
+    plans = [PlanFactory(organization=org, owner=UserFactory()) for _ in range(2)]
+    kwargs = {"org_slug": org.slug} | ({"plan_pk": plans[0].pk} if name.endswith("detail") else {})
+    url = reverse(name, kwargs=kwargs)
+
+    def fill(n):
+        for plan in plans:
+            social = ObjectiveFactory(plan=plan)
+            BenefitRiskFactory.create_batch(n, plan=plan)
+            BenefitRiskFactory.create_batch(
+                n, plan=plan, kind="benefit", likelihood=None, impact=None
+            )
+            GoalFactory.create_batch(n, plan=plan, objective=social, status="submitted")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    client.get(url)
+    fill(3)
+    small, page = count()
+    # The home page's step 2 card and the plan page show the state (the list, each status).
+    summary = name != "planner:plan_list"
+    assert ("3 goals: 3 awaiting review" in page) is summary
+    fill(297)
+    with django_assert_max_num_queries(small):
+        _n, page = count()
+    assert ("300 goals: 300 awaiting review" in page) is summary

@@ -109,12 +109,15 @@ def _glossary():
     }
     statuses = {
         Plan.Status.DRAFT: ("Draft", "Brouillon"),
-        Plan.Status.ACTIVE: ("Active", "Actif"),
+        Plan.Status.IN_REVIEW: ("In review", "En révision"),
+        Plan.Status.APPROVED: ("Approved", "Approuvé"),
         Plan.Status.ARCHIVED: ("Archived", "Archivé"),
     }
     transitions = {
-        "activate": ("Start the plan", "Lancer le plan"),
-        "to_draft": ("Back to draft", "Revenir au brouillon"),
+        "submit": ("Submit for review", "Soumettre pour révision"),
+        "approve": ("Approve", "Approuver"),
+        "request_changes": ("Request changes", "Demander des modifications"),
+        "back_to_draft": ("Back to draft", "Revenir au brouillon"),
         "archive": ("Archive", "Archiver"),
         "restore": ("Restore as a draft", "Rétablir comme brouillon"),
     }

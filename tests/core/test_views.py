@@ -8,9 +8,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Membership, Role
+from core.steps import STEPS
 from planner.models import Plan
-from tests.factories import PlanFactory, PlatformBriefFactory, PlatformChoiceFactory
-from tests.helpers import url
+from tests.factories import (
+    BenefitRiskFactory,
+    GoalFactory,
+    PlanFactory,
+    PlatformBriefFactory,
+    PlatformChoiceFactory,
+)
+from tests.helpers import complete_steps_1_and_2, url
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +84,8 @@ def _continue_section(page: str) -> str:
 
 def test_home_offers_to_continue_the_most_recently_updated_plan(client_as, org, other_org):
     current, older = _plans(org, "Summer readers", "Older plan")
+    complete_steps_1_and_2(current)
+    Plan.objects.filter(pk=older.pk).update(updated_at=timezone.now() - timedelta(hours=1))
     _plans(org, "Archived but newest", status=Plan.Status.ARCHIVED)
     Plan.objects.filter(title="Archived but newest").update(updated_at=timezone.now())
     _plans(other_org, "Not ours")
@@ -84,7 +93,7 @@ def test_home_offers_to_continue_the_most_recently_updated_plan(client_as, org, 
     section = _continue_section(page)
     assert "Continue your plan" in page and "Summer readers" in section
     assert f'href="{current.get_absolute_url()}"><i class="bi bi-journal-text"' in section
-    # Its next step, from the plan's state: no audience yet.
+    # Its next step, from the plan's state: steps 1 and 2 complete, no audience yet.
     assert "Describe your audience" in section
     assert f'href="{url("platforms:plan_platforms", current)}">Describe the audience' in section
     assert "Other plans in progress" in section and older.get_absolute_url() in section
@@ -134,6 +143,7 @@ def test_home_step_3_card_opens_the_matrix_while_there_is_no_plan(client_as, org
 def test_home_query_count_does_not_grow_with_plans(client_as, org, django_assert_max_num_queries):
     plans = _plans(org, *(f"Plan {n}" for n in range(10)))
     for plan in plans:
+        complete_steps_1_and_2(plan)
         PlatformBriefFactory(plan=plan)
         PlatformChoiceFactory.create_batch(2, plan=plan)
     client = client_as(Role.EDITOR)
@@ -141,3 +151,25 @@ def test_home_query_count_does_not_grow_with_plans(client_as, org, django_assert
     with django_assert_max_num_queries(5):
         page = client.get(url("core:home", org)).content.decode()
     assert "2 platforms chosen" in page and "Content: coming in a future version" in page
+
+
+def test_home_step_1_and_2_cards_show_their_state_in_the_current_plan(client_as, org):
+    (plan,) = _plans(org, "Current")
+    BenefitRiskFactory.create_batch(5, plan=plan, kind="benefit", likelihood=None, impact=None)
+    BenefitRiskFactory.create_batch(3, plan=plan)
+    goal = GoalFactory(plan=plan, status="submitted")
+    GoalFactory.create_batch(2, plan=plan, objective=goal.objective, status="submitted")
+    page = client_as(Role.VIEWER).get(url("core:home", org)).content.decode()
+    step1 = page.split("Step 1", 1)[1].split("</article>", 1)[0]
+    step2 = page.split("Step 2", 1)[1].split("</article>", 1)[0]
+    assert 'data-step-state="complete"' in step1 and "5 benefits, 3 risks" in step1
+    assert 'data-step-state="in_progress"' in step2 and "3 goals: 3 awaiting review" in step2
+    # Each card opens the step's page in the plan once the step has one (core.steps).
+    for number, card in ((1, step1), (2, step2)):
+        step_url = STEPS[number - 1].url_for_plan(plan)
+        assert (step_url is None) or f'href="{step_url}"' in card
+
+
+def test_home_without_a_plan_shows_no_step_state(client_as, org):
+    page = client_as(Role.VIEWER).get(url("core:home", org)).content.decode()
+    assert "data-step-state" not in page

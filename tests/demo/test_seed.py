@@ -32,9 +32,16 @@ def test_seed_demo_gives_each_organisation_its_roles_channels_and_plan():
     assert Organization.objects.count() == 3
     first = Organization.objects.get(slug="bm-des-ecoles")
     assert set(Membership.objects.for_org(first).values_list("role", flat=True)) == set(Role.values)
+    statuses = {}
     for org in Organization.objects.all():
         plan = Plan.objects.for_org(org).get()
-        assert plan.status == Plan.Status.ACTIVE
+        statuses[org.slug] = plan.status
         assert Channel.objects.for_org(org).count() >= 2
         assert AudienceSegment.objects.filter(plan=plan).count() >= 2
         assert PlatformChoice.objects.filter(plan=plan, priority=1).count() == 1
+    # The demo manager (first organisation) has a plan to review; the others are approved.
+    assert statuses == {
+        "bm-des-ecoles": Plan.Status.IN_REVIEW,
+        "bu-sciences-sante": Plan.Status.APPROVED,
+        "archives-moulin": Plan.Status.APPROVED,
+    }

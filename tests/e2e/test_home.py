@@ -11,7 +11,7 @@ from platforms.models import Platform, PlatformChoice
 from platforms.services.catalogue import catalogue_load
 from platforms.services.plan import choice_save
 from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, PlanFactory
-from tests.helpers import save_audience
+from tests.helpers import complete_steps_1_and_2, save_audience
 
 from .conftest import login
 
@@ -42,7 +42,8 @@ def test_editor_continues_the_plan_from_home_then_opens_its_step_3(page, editor,
 
     current.get_by_role("link", name="Open the plan").click()
     page.wait_for_url(re.compile(rf"/plans/{plan.pk}/$"))
-    expect(page.locator("[data-next-step]")).to_have_attribute("data-next-step", "audience")
+    # Nothing in the plan yet: step 1 comes first.
+    expect(page.locator("[data-next-step]")).to_have_attribute("data-next-step", "benefits")
 
     page.go_back()
     step3 = page.locator("article.step-card", has_text="Step 3")
@@ -61,6 +62,7 @@ def test_editor_continues_the_plan_from_home_then_opens_its_step_3(page, editor,
 def test_plan_page_shows_the_choices_and_the_full_rationale_on_demand(
     page, editor, plan, screenshot, width
 ):
+    complete_steps_1_and_2(plan)
     save_audience(plan, editor.user, [("Teenagers", 13, 17, 1)], ["video"])
     choice_save(
         plan=plan,

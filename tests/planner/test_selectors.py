@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role
+from planner.completion import PlanCounts
 from planner.models import Plan
 from planner.selectors.plan import (
     next_step_code,
@@ -24,18 +25,18 @@ from tests.factories import (
     PlatformBriefFactory,
     PlatformChoiceFactory,
 )
-from tests.helpers import url
+from tests.helpers import complete_steps_1_and_2, url
 
 pytestmark = pytest.mark.django_db
 
 
 def test_plan_list_filters_sorts_and_counts_choices(org, other_org):
-    active = PlanFactory(organization=org, title="B", status=Plan.Status.ACTIVE)
+    approved = PlanFactory(organization=org, title="B", status=Plan.Status.APPROVED)
     PlanFactory(organization=org, title="A")
-    PlanFactory(organization=other_org, title="C", status=Plan.Status.ACTIVE)
-    PlatformChoiceFactory(plan=active)
+    PlanFactory(organization=other_org, title="C", status=Plan.Status.APPROVED)
+    PlatformChoiceFactory(plan=approved)
     assert [p.title for p in plan_list(org=org, filters={"sort": "title"})] == ["A", "B"]
-    only = plan_list(org=org, filters={"status": "active"})
+    only = plan_list(org=org, filters={"status": "approved"})
     assert [(p.title, p.platform_count) for p in only] == [("B", 1)]
 
 
@@ -50,9 +51,9 @@ def test_plan_get_raises_does_not_exist_for_another_organisations_plan(org, othe
 def test_transition_history_is_newest_first(org, member):
     plan = PlanFactory(organization=org)
     editor = member(Role.EDITOR)
-    plan_transition(plan=plan, name="activate", member=editor)
+    plan_transition(plan=plan, name="submit", member=editor)
     plan_transition(plan=plan, name="archive", member=editor)
-    assert [t.to_status for t in plan_transition_list(plan=plan)] == ["archived", "active"]
+    assert [t.to_status for t in plan_transition_list(plan=plan)] == ["archived", "in_review"]
 
 
 # The current plan and what comes next -----------------------------------------------------------
@@ -67,7 +68,7 @@ def _touch(plan, minutes_ago):
 
 def test_plans_in_progress_leave_out_archived_and_other_orgs_newest_first(org, other_org):
     old = PlanFactory(organization=org, title="Old draft")
-    recent = PlanFactory(organization=org, title="Recent", status=Plan.Status.ACTIVE)
+    recent = PlanFactory(organization=org, title="Recent", status=Plan.Status.APPROVED)
     archived = PlanFactory(organization=org, title="Archived", status=Plan.Status.ARCHIVED)
     theirs = PlanFactory(organization=other_org, title="Theirs")
     _touch(old, 30), _touch(recent, 10), _touch(archived, 0), _touch(theirs, 0)
@@ -94,32 +95,54 @@ def test_plan_overview_get_loads_the_step_3_content_and_stays_in_its_org(
         plan_overview_get(org=other_org, pk=plan.pk)
 
 
+STEP1_DONE = {"benefits": 3, "risks": 1}
+STEP2_DONE = {"objectives": 3, "chains": 1, "goals": 2, "goals_approved": 2}
+
+
 @pytest.mark.parametrize(
-    ("status", "has_audience", "platform_count", "code"),
+    ("status", "counts", "code"),
     [
-        ("draft", False, 0, "audience"),
-        ("active", True, 0, "platforms"),
-        ("draft", True, 2, "content"),
-        ("active", False, 1, "content"),  # choices count even if the audience went missing
-        ("archived", True, 2, "archived"),
+        ("draft", {}, "benefits"),
+        ("in_review", {"benefits": 5, "risks": 1, "unmitigated_risks": 1}, "benefits"),
+        ("draft", STEP1_DONE, "objectives"),
+        ("draft", {**STEP1_DONE, "objectives": 3, "chains": 1}, "objectives"),
+        (
+            "draft",
+            {**STEP1_DONE, "objectives": 3, "chains": 1, "goals": 2, "goals_submitted": 1},
+            "goals_review",
+        ),
+        ("approved", {**STEP1_DONE, **STEP2_DONE}, "audience"),
+        ("draft", {**STEP1_DONE, **STEP2_DONE, "has_audience": True}, "platforms"),
+        ("draft", {**STEP1_DONE, **STEP2_DONE, "platforms": 1}, "audience"),
+        ("draft", {**STEP1_DONE, **STEP2_DONE, "has_audience": True, "platforms": 2}, "content"),
+        # Step 3 done but step 1 not: the first step that is not complete comes first.
+        ("draft", {"has_audience": True, "platforms": 2}, "benefits"),
+        ("archived", {**STEP1_DONE, **STEP2_DONE}, "archived"),
     ],
 )
-def test_next_step_code_follows_what_the_plan_holds(status, has_audience, platform_count, code):
-    result = next_step_code(status=status, has_audience=has_audience, platform_count=platform_count)
-    assert result == code
+def test_next_step_code_is_the_first_step_not_complete(status, counts, code):
+    assert next_step_code(status=status, counts=PlanCounts(**counts)) == code
 
 
-def test_next_step_of_a_new_plan_is_to_describe_the_audience(org, django_assert_num_queries):
-    plan = PlanFactory(organization=org)
+def test_next_step_of_a_new_plan_is_its_register(org, django_assert_num_queries):
+    PlanFactory(organization=org)
     (loaded,) = plan_in_progress_list(org=org)
     with django_assert_num_queries(0):
         step = plan_next_step(loaded)
-    assert (step.code, step.step.number, step.upcoming) == ("audience", 3, False)
-    assert step.url == url("platforms:plan_platforms", plan)
+    assert (step.code, step.step.number, step.upcoming) == ("benefits", 1, False)
+    assert step.url == step.step.url_for_plan(loaded)  # step 1's page, once it has one
+
+
+def test_next_step_after_steps_1_and_2_is_the_audience(org):
+    plan = PlanFactory(organization=org)
+    complete_steps_1_and_2(plan)
+    step = plan_next_step(plan_overview_get(org=org, pk=plan.pk))
+    assert (step.code, step.url) == ("audience", url("platforms:plan_platforms", plan))
 
 
 def test_next_step_once_the_audience_is_saved_is_to_choose_platforms(org):
     plan = PlanFactory(organization=org)
+    complete_steps_1_and_2(plan)
     PlatformBriefFactory(plan=plan)
     step = plan_next_step(plan_overview_get(org=org, pk=plan.pk))
     assert (step.code, step.url) == ("platforms", url("platforms:plan_platforms", plan))
@@ -127,6 +150,7 @@ def test_next_step_once_the_audience_is_saved_is_to_choose_platforms(org):
 
 def test_next_step_once_platforms_are_chosen_is_step_4_said_to_be_coming(org):
     plan = PlanFactory(organization=org)
+    complete_steps_1_and_2(plan)
     PlatformBriefFactory(plan=plan)
     PlatformChoiceFactory(plan=plan)
     step = plan_next_step(plan_overview_get(org=org, pk=plan.pk))

@@ -1,6 +1,8 @@
 """Planner pages: plan list, create, detail (step 3's content, what comes next), update, delete
 and status changes; roles, tenancy."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -9,11 +11,13 @@ from planner.models import Plan
 from platforms.models import PlatformChoice
 from tests.factories import (
     AudienceSegmentFactory,
+    BenefitRiskFactory,
+    GoalFactory,
     PlanFactory,
     PlatformBriefFactory,
     PlatformChoiceFactory,
 )
-from tests.helpers import url
+from tests.helpers import complete_steps_1_and_2, url
 
 pytestmark = pytest.mark.django_db
 
@@ -40,13 +44,13 @@ def test_viewer_reads_plans_but_cannot_create(client_as, org):
 
 def test_list_filters_by_status_sorts_and_ignores_bad_values(client_as, org, other_org):
     PlanFactory(organization=org, title="B draft")
-    PlanFactory(organization=org, title="A active", status=Plan.Status.ACTIVE)
+    PlanFactory(organization=org, title="A approved", status=Plan.Status.APPROVED)
     PlanFactory(organization=other_org, title="Not ours")
     client = client_as(Role.VIEWER)
-    active = client.get(url("planner:plan_list", org), {"status": "active"}).context["plans"]
-    assert [p.title for p in active] == ["A active"]
+    approved = client.get(url("planner:plan_list", org), {"status": "approved"}).context["plans"]
+    assert [p.title for p in approved] == ["A approved"]
     by_title = client.get(url("planner:plan_list", org), {"sort": "title"}).context["plans"]
-    assert [p.title for p in by_title] == ["A active", "B draft"]
+    assert [p.title for p in by_title] == ["A approved", "B draft"]
     response = client.get(url("planner:plan_list", org), {"status": "nope", "sort": "nope"})
     assert response.status_code == 200 and len(response.context["plans"]) == 2
 
@@ -91,7 +95,7 @@ def test_detail_links_the_steps_that_exist_and_announces_the_others(client_as, o
 def test_editor_updates_a_plan_even_when_its_author_left(client_as, org):
     plan = PlanFactory(organization=org, title="Old", created_by=None)
     client = client_as(Role.EDITOR)
-    client.post(url("planner:plan_update", plan), {"title": "New", "status": "active"})
+    client.post(url("planner:plan_update", plan), {"title": "New", "status": "approved"})
     plan.refresh_from_db()
     # The form no longer carries the status: it changes only through the plan's transitions.
     assert (plan.title, plan.status) == ("New", Plan.Status.DRAFT)
@@ -122,7 +126,7 @@ def test_plan_page_offers_the_transitions_and_shows_the_history(client_as, org):
     plan = PlanFactory(organization=org)
     client = client_as(Role.EDITOR)
     page = client.get(url("planner:plan_detail", plan)).content.decode()
-    assert 'value="activate"' in page and 'value="restore"' not in page
+    assert 'value="submit"' in page and 'value="restore"' not in page
     response = client.post(
         url("planner:plan_transition", plan), {"transition": "archive"}, follow=True
     )
@@ -136,7 +140,7 @@ def test_plan_page_offers_the_transitions_and_shows_the_history(client_as, org):
 def test_an_impossible_transition_from_the_page_says_why_and_changes_nothing(client_as, org):
     plan = PlanFactory(organization=org, status=Plan.Status.ARCHIVED)
     response = client_as(Role.EDITOR).post(
-        url("planner:plan_transition", plan), {"transition": "activate"}, follow=True
+        url("planner:plan_transition", plan), {"transition": "submit"}, follow=True
     )
     assert "no longer possible" in response.content.decode()
     plan.refresh_from_db()
@@ -147,7 +151,7 @@ def test_viewer_cannot_change_the_status_and_sees_no_buttons(client_as, org):
     plan = PlanFactory(organization=org)
     client = client_as(Role.VIEWER)
     assert 'name="transition"' not in client.get(url("planner:plan_detail", plan)).content.decode()
-    response = client.post(url("planner:plan_transition", plan), {"transition": "activate"})
+    response = client.post(url("planner:plan_transition", plan), {"transition": "submit"})
     assert response.status_code == 403
     plan.refresh_from_db()
     assert plan.status == Plan.Status.DRAFT
@@ -156,7 +160,7 @@ def test_viewer_cannot_change_the_status_and_sees_no_buttons(client_as, org):
 def test_another_organisations_plan_cannot_change_status(client_as, org, other_org):
     plan = PlanFactory(organization=other_org)
     response = client_as(Role.ADMIN).post(
-        url("planner:plan_transition", org, plan_pk=plan.pk), {"transition": "activate"}
+        url("planner:plan_transition", org, plan_pk=plan.pk), {"transition": "submit"}
     )
     assert response.status_code == 404
     plan.refresh_from_db()
@@ -168,6 +172,7 @@ def test_another_organisations_plan_cannot_change_status(client_as, org, other_o
 
 def _step3_plan(org, *, choices=0, rationale="Our families are there."):
     plan = PlanFactory(organization=org)
+    complete_steps_1_and_2(plan)
     PlatformBriefFactory(plan=plan, content_types=["image", "video"], goal="events")
     AudienceSegmentFactory(plan=plan, label="Parents", age_min=30, age_max=45)
     for n in range(choices):
@@ -215,13 +220,19 @@ def _next_step(page: str) -> str:
 
 def test_next_step_callout_follows_the_plan(client_as, org):
     client = client_as(Role.VIEWER)
+    empty = PlanFactory(organization=org)
+    page = client.get(url("planner:plan_detail", empty)).content.decode()
+    assert _next_step(page) == "benefits" and "List the benefits and the risks" in page
+
     new = PlanFactory(organization=org)
+    complete_steps_1_and_2(new)
     page = client.get(url("planner:plan_detail", new)).content.decode()
     assert _next_step(page) == "audience" and "Describe your audience" in page
     assert f'href="{url("platforms:plan_platforms", new)}">Describe the audience' in page
     assert "Not described yet." in page and "No platform chosen yet." in page
 
     described = PlanFactory(organization=org)
+    complete_steps_1_and_2(described)
     PlatformBriefFactory(plan=described)
     page = client.get(url("planner:plan_detail", described)).content.decode()
     assert _next_step(page) == "platforms" and "Choose your platforms" in page
@@ -254,3 +265,132 @@ def test_plan_page_query_count_stays_small_with_many_choices(
     with django_assert_max_num_queries(7):
         response = client.get(url("planner:plan_detail", plan))
     assert response.content.decode().count('class="chosen-platform"') == 12
+
+
+# Review, owner, completion and duplicate (issue #16) --------------------------------------------
+
+
+def test_manager_approves_a_plan_in_review_and_an_editor_cannot(client_as, org):
+    plan = PlanFactory(organization=org, status=Plan.Status.IN_REVIEW)
+    editor = client_as(Role.EDITOR)
+    page = editor.get(url("planner:plan_detail", plan)).content.decode()
+    assert 'value="approve"' not in page and "This plan awaits your review" not in page
+    response = editor.post(url("planner:plan_transition", plan), {"transition": "approve"})
+    assert response.status_code == 403
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.IN_REVIEW
+
+    manager = client_as(Role.MANAGER)
+    page = manager.get(url("planner:plan_detail", plan)).content.decode()
+    assert "This plan awaits your review" in page and 'value="request_changes"' in page
+    response = manager.post(
+        url("planner:plan_transition", plan), {"transition": "approve"}, follow=True
+    )
+    assert "The plan is now “Approved”." in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.APPROVED
+
+
+def test_requesting_changes_without_a_comment_says_so(client_as, org):
+    plan = PlanFactory(organization=org, status=Plan.Status.IN_REVIEW)
+    client = client_as(Role.MANAGER)
+    response = client.post(
+        url("planner:plan_transition", plan), {"transition": "request_changes"}, follow=True
+    )
+    assert "Say why in a comment." in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.IN_REVIEW
+    client.post(
+        url("planner:plan_transition", plan),
+        {"transition": "request_changes", "comment": "Add the risks"},
+    )
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.DRAFT
+    page = client.get(url("planner:plan_detail", plan)).content.decode()
+    assert "Add the risks" in page  # in the status history
+
+
+def test_the_owner_is_chosen_among_the_members_and_shown(client_as, org, other_org, member):
+    colleague = member(Role.VIEWER).user
+    colleague.first_name, colleague.last_name = "Chloé", "Collègue"
+    colleague.save()
+    outsider = member(Role.ADMIN, other_org).user
+    client = client_as(Role.EDITOR)
+    form = client.get(url("planner:plan_create", org)).context["form"]
+    assert form.initial["owner"] == client.membership.user.pk  # the creator by default
+    assert set(form.fields["owner"].queryset) == {colleague, client.membership.user}
+    response = client.post(url("planner:plan_create", org), {"title": "Mine", "owner": outsider.pk})
+    assert "owner" in response.context["form"].errors
+    assert response.context["form"]["title"].value() == "Mine"  # what was typed is kept
+    client.post(url("planner:plan_create", org), {"title": "Theirs", "owner": colleague.pk})
+    plan = Plan.objects.get(title="Theirs")
+    assert plan.owner == colleague
+    assert "Owner: Chloé Collègue" in client.get(url("planner:plan_detail", plan)).content.decode()
+    assert "Owner: Chloé Collègue" in client.get(url("planner:plan_list", org)).content.decode()
+
+
+def test_plan_page_shows_each_steps_state_summary_and_what_is_left(client_as, org):
+    plan = PlanFactory(organization=org)
+    BenefitRiskFactory.create_batch(5, plan=plan, kind="benefit", likelihood=None, impact=None)
+    BenefitRiskFactory(plan=plan, likelihood=5, impact=4)
+    BenefitRiskFactory.create_batch(2, plan=plan, mitigation="")
+    goal = GoalFactory(plan=plan, status="submitted")
+    GoalFactory.create_batch(2, plan=plan, objective=goal.objective, status="approved")
+    page = client_as(Role.VIEWER).get(url("planner:plan_detail", plan)).content.decode()
+    assert '<p class="step-state mb-2" data-step-state="in_progress">' in page
+    assert "5 benefits, 3 risks (3 high, 2 without mitigation)" in page
+    assert "Say how to reduce 2 risks" in page
+    assert "3 goals: 1 awaiting review, 2 approved" in page
+    assert "1 goal awaiting a manager&#x27;s review" in page
+    assert page.count('data-step-state="unavailable"') == 4
+    assert _next_step(page) == "benefits"
+
+
+def test_editor_duplicates_a_plan_from_a_form_with_next_years_defaults(client_as, org):
+    plan = PlanFactory(
+        organization=org,
+        title="Plan 2027",
+        starts_on=datetime.date(2027, 1, 1),
+        ends_on=datetime.date(2027, 12, 31),
+    )
+    BenefitRiskFactory(plan=plan)
+    client = client_as(Role.EDITOR)
+    duplicate = url("planner:plan_duplicate", plan)
+    assert duplicate in client.get(url("planner:plan_detail", plan)).content.decode()
+    form = client.get(duplicate).context["form"]
+    assert form.initial == {
+        "title": "Plan 2027 (copy)",
+        "starts_on": datetime.date(2028, 1, 1),
+        "ends_on": datetime.date(2028, 12, 31),
+    }
+    bad = client.post(
+        duplicate, {"title": "Next", "starts_on": "2028-06-01", "ends_on": "2028-01-01"}
+    )
+    assert [e.code for e in bad.context["form"].errors.as_data()["ends_on"]] == ["period_order"]
+    assert bad.context["form"]["title"].value() == "Next"
+    assert Plan.objects.count() == 1
+    response = client.post(
+        duplicate, {"title": "Plan 2028", "starts_on": "2028-01-01", "ends_on": "2028-12-31"}
+    )
+    new = Plan.objects.get(title="Plan 2028")
+    assert response.url == new.get_absolute_url()
+    assert new.benefits_risks.count() == 1
+
+
+def test_duplicate_defaults_in_french(client_as, org):
+    plan = PlanFactory(organization=org, title="Plan 2027")
+    client = client_as(Role.EDITOR)
+    client.cookies["django_language"] = "fr"
+    response = client.get(url("planner:plan_duplicate", plan))
+    assert response.context["form"].initial["title"] == "Plan 2027 (copie)"
+    assert "Dupliquer le plan" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.VIEWER, Role.CONTRIBUTOR])
+def test_readers_cannot_duplicate(client_as, org, role):
+    plan = PlanFactory(organization=org)
+    client = client_as(role)
+    assert client.get(url("planner:plan_duplicate", plan)).status_code == 403
+    response = client.post(url("planner:plan_duplicate", plan), {"title": "Copy"})
+    assert response.status_code == 403
+    assert Plan.objects.count() == 1
