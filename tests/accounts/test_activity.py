@@ -15,6 +15,7 @@ from accounts.activity import activity
 from accounts.models import ActivityEntry, Role
 from core.sentences import LEGACY_TEXT
 from planner.models import PLAN_WORKFLOW
+from planner.review import GOAL_WORKFLOW
 from tests.factories import ActivityEntryFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,9 +157,13 @@ def test_every_verb_written_by_a_call_is_registered_with_its_parameters():
             if missing:
                 problems.append(f"{where}: {verb!r} lacks parameters {sorted(missing)}")
     assert not problems, problems
-    # The one computed verb: planner's transitions, "plan.<name>".
-    assert computed == [str(Path("planner/services/plan.py"))]
+    # The computed verbs: planner's transitions, "plan.<name>" and "goal.<name>".
+    assert sorted(computed) == [
+        str(Path("planner/services/plan.py")),
+        str(Path("planner/services/review.py")),
+    ]
     assert {f"plan.{name}" for name in PLAN_WORKFLOW.transitions} <= activity.codes
+    assert {f"goal.{name}" for name in GOAL_WORKFLOW.transitions} <= activity.codes
 
 
 # The data migration -----------------------------------------------------------------------
@@ -215,10 +220,13 @@ def test_the_migration_parses_french_and_english_sentences(verb, description, ex
 
 
 def test_the_migration_reads_back_what_the_registry_renders():
-    """Each verb's English sentence, rendered now, parses back to the same parameters."""
+    """Each verb's English sentence, rendered now, parses back to the same parameters.
+
+    The verbs the migration knows: a verb registered after it (the goal review's) never had
+    a stored sentence to convert."""
     samples = {"role": "manager", "old": "viewer", "new": "admin", "status": "active"}
     with translation.override("en"):
-        for verb in sorted(activity.codes):
+        for verb in sorted(activity.codes & MIGRATION.SENTENCES.keys()):
             template = str(activity.template(verb, {}))
             names = re.findall(r"%\((\w+)\)", template)
             params = {n: samples.get(n, f"{n} value") for n in names}
