@@ -198,8 +198,9 @@ def goal_revision_compare(*, goal: Goal) -> list[RevisionComparison]:
                 old=_display(name, _stored(revision.data, name), names),
                 new=_display(name, current[name], names),
             )
+            # A field the revision did not keep cannot be compared: not shown as a change.
             for name in COMPARED_FIELDS
-            if name in revision.data or f"{name}_id" in revision.data or current[name]
+            if name in revision.data or f"{name}_id" in revision.data
         ]
         comparisons.append(RevisionComparison(revision, rows))
     return comparisons
