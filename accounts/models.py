@@ -257,6 +257,9 @@ class Notification(OrgScopedModel):
     #: The page it is about (a path inside the organisation), opened from the list.
     url = models.CharField(_("link"), max_length=300, blank=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    #: When its e-mail left (``accounts.tasks.notification_email_send``): a task delivered
+    #: twice (``acks_late``) sends each e-mail once.
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -267,3 +270,10 @@ class Notification(OrgScopedModel):
 
     def __str__(self) -> str:
         return f"{self.code} → {self.recipient}"
+
+    @property
+    def message(self) -> str:
+        """What it says, in the active language (the reader's)."""
+        from .notifications import notifications
+
+        return notifications.render(self.code, self.params)

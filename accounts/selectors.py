@@ -1,11 +1,11 @@
 """Reads for organisations and people. Selectors own select_related/prefetch_related."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from core.tenancy import get_for_org
 
-from .models import ActivityEntry, Invitation, Membership, Organization, Role
+from .models import ActivityEntry, Invitation, Membership, Notification, Organization, Role
 
 MEMBERSHIP_SORTS = {
     "name": ["user__last_name", "user__first_name", "user__email"],
@@ -87,3 +87,29 @@ def invitation_superseded(*, invitation: Invitation) -> bool:
 
 def activity_list(*, org) -> QuerySet[ActivityEntry]:
     return ActivityEntry.objects.for_org(org).select_related("actor")
+
+
+def notification_list(*, org, user) -> QuerySet[Notification]:
+    """``user``'s notifications in ``org`` (nobody else's), unread first, newest first."""
+    return (
+        Notification.objects.for_org(org)
+        .filter(recipient=user)
+        .select_related("actor")
+        .annotate(unread=ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField()))
+        .order_by("-unread", "-created_at", "-pk")
+    )
+
+
+def notification_get(*, org, user, pk: int) -> Notification:
+    """Raises ``Notification.DoesNotExist`` for a missing one, another organisation's and
+    another person's alike."""
+    return get_for_org(Notification.objects.filter(recipient=user), org, pk=pk)
+
+
+def notification_of_org_get(*, org, pk: int) -> Notification:
+    """One notification of ``org``, whoever it is for (the tenancy check of a refused method)."""
+    return get_for_org(Notification, org, pk=pk)
+
+
+def notification_unread_count(*, org, user) -> int:
+    return Notification.objects.for_org(org).filter(recipient=user, read_at__isnull=True).count()

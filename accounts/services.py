@@ -16,7 +16,8 @@ from core.services import model_update
 
 from . import selectors
 from .activity import activity
-from .models import ActivityEntry, Invitation, Membership, Organization, Role
+from .models import ActivityEntry, Invitation, Membership, Notification, Organization, Role
+from .notifications import notifications
 
 User = get_user_model()
 
@@ -237,3 +238,53 @@ def invitation_accept(
         params={"email": user.email, "role": membership.role},
     )
     return membership
+
+
+# Notifications ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def notify(
+    *, org: Organization, recipients, actor, code: str, params=None, url: str = ""
+) -> list[Notification]:
+    """Tell ``recipients`` (users) about something, in the list and by e-mail.
+
+    ``code`` is registered in ``accounts.notifications`` and ``params`` are plain values: the
+    sentence is rendered when read, in the reader's language. Nobody is told of their own
+    action, and each person once. The e-mails leave after the commit, in one task for the
+    batch (a rolled-back change sends nothing).
+    """
+    params = dict(params or {})
+    notifications.check(code, params)
+    users = {u.pk: u for u in recipients if u is not None and u.pk != getattr(actor, "pk", None)}
+    rows = Notification.objects.bulk_create(
+        Notification(
+            organization=org, recipient=user, actor=actor, code=code, params=params, url=url
+        )
+        for user in users.values()
+    )
+    ids = [row.pk for row in rows]
+    if ids:
+        from .tasks import notification_email_send  # tasks import this module
+
+        transaction.on_commit(lambda: notification_email_send.delay(ids))
+    return rows
+
+
+def notification_open(*, notification: Notification) -> str:
+    """Mark the notification read (once: the first time is kept); returns where it leads."""
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=notification.read_at
+        )
+    return notification.url
+
+
+def notification_read_all(*, org: Organization, user) -> int:
+    """Mark every unread notification of ``user`` in ``org`` read; returns how many."""
+    return (
+        Notification.objects.for_org(org)
+        .filter(recipient=user, read_at__isnull=True)
+        .update(read_at=timezone.now())
+    )

@@ -73,4 +73,16 @@ urlpatterns = [
     ),
     org_path("settings/", views.OrganizationSettingsView.as_view(), name="organization_settings"),
     org_path("activity/", views.ActivityListView.as_view(), name="activity_list"),
+    # Notifications (goal review, #16): the reader's own, marked read by POST.
+    org_path("notifications/", views.NotificationListView.as_view(), name="notification_list"),
+    org_path(
+        "notifications/<int:notification_pk>/open/",
+        views.NotificationOpenView.as_view(),
+        name="notification_open",
+    ),
+    org_path(
+        "notifications/read-all/",
+        views.NotificationReadAllView.as_view(),
+        name="notification_read_all",
+    ),
 ]

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import FormView, ListView
 
@@ -326,3 +327,71 @@ class ActivityListView(OrgViewMixin, ListView):
 
     def get_queryset(self):
         return selectors.activity_list(org=self.org)
+
+
+# Notifications ---------------------------------------------------------------------------------
+
+
+def notifications_url(org) -> str:
+    return org_reverse("accounts:notification_list", org)
+
+
+class NotificationListView(OrgViewMixin, ListView):
+    """The reader's own notifications in this organisation, unread first, in their language."""
+
+    template_name = "accounts/notification_list.html"
+    context_object_name = "notifications"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.notification_list(org=self.org, user=self.request.user)
+
+    def get_breadcrumbs(self):
+        return [(_("Notifications"), None)]
+
+
+class NotificationWriteMixin:
+    """Marking notifications read: POST only. Only people who can act on what they are told
+    receive notifications (reviews concern editors and up), so the same rule guards the form
+    (a viewer changes nothing anywhere)."""
+
+    http_method_names = ["post"]
+    permission = "view"
+    write_permission = "edit_plan"
+
+
+class NotificationOpenView(NotificationWriteMixin, OrgObjectMixin, View):
+    """Mark one notification read and go to what it is about."""
+
+    @cached_property
+    def notification(self):
+        pk = self.kwargs["notification_pk"]
+        # Someone else's notification is a 404, as another organisation's.
+        return get_or_404(selectors.notification_get, org=self.org, user=self.request.user, pk=pk)
+
+    def get_org_object(self):
+        # Reached for a refused method (GET): the organisation's check, like every page.
+        pk = self.kwargs["notification_pk"]
+        return get_or_404(selectors.notification_of_org_get, org=self.org, pk=pk)
+
+    def post(self, request, *args, **kwargs):
+        target = services.notification_open(notification=self.notification)
+        if target and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+            return redirect(target)
+        return redirect(notifications_url(self.org))
+
+
+class NotificationReadAllView(NotificationWriteMixin, OrgViewMixin, View):
+    def post(self, request, *args, **kwargs):
+        count = services.notification_read_all(org=self.org, user=request.user)
+        if count:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s notification marked as read.",
+                    "%(count)s notifications marked as read.",
+                    count,
+                )
+                % {"count": count},
+            )
+        return redirect(notifications_url(self.org))

@@ -178,6 +178,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 INVITATION_TTL_DAYS = env.int("VITRINE_INVITATION_TTL_DAYS", default=7)
+# The address of the site, for links in e-mails sent by a worker (no request to read it from).
+SITE_URL = env.str("VITRINE_SITE_URL", default="http://127.0.0.1:8000")
 
 # The cache holds the throttles' counters (core.throttle): set CACHE_URL to Redis when several
 # processes serve (e.g. redis://127.0.0.1:6379/1); the in-process default suits `make run`.

@@ -76,3 +76,10 @@ activity.register("goal.create", _("SMART goal “%(goal)s” added to “%(plan
 activity.register("goal.update", _("SMART goal “%(goal)s” of “%(plan)s” updated"))
 activity.register("goal.delete", _("SMART goal “%(goal)s” deleted from “%(plan)s”"))
 activity.register("goal.template", _("The deck's example (“%(objective)s”) added to “%(plan)s”"))
+# Goal review (``planner.services.review.goal_review``): "goal.<transition name>".
+activity.register("goal.submit", _("Goal “%(goal)s” (plan “%(plan)s”) submitted for review"))
+activity.register("goal.withdraw", _("Goal “%(goal)s” (plan “%(plan)s”) withdrawn from review"))
+activity.register("goal.approve", _("Goal “%(goal)s” (plan “%(plan)s”) approved"))
+activity.register(
+    "goal.request_changes", _("Changes requested on the goal “%(goal)s” (plan “%(plan)s”)")
+)

@@ -1,6 +1,6 @@
 from core.urls import org_path
 
-from .views import benefits, objectives, plan
+from .views import benefits, objectives, plan, review
 
 app_name = "planner"
 
@@ -76,4 +76,16 @@ urlpatterns += [
     ),
     # The plan: duplicate (issue #16).
     org_path("plans/<int:plan_pk>/duplicate/", plan.PlanDuplicateView.as_view(), "plan_duplicate"),
+    # Step 2, the manager's review of SMART goals (#16): the panel's steps, revisions, queue.
+    org_path(
+        "plans/<int:plan_pk>/goals/<int:goal_pk>/review/",
+        review.GoalReviewView.as_view(),
+        "goal_review",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/goals/<int:goal_pk>/revisions/",
+        review.GoalRevisionsView.as_view(),
+        "goal_revisions",
+    ),
+    org_path("reviews/", review.ReviewQueueView.as_view(), "review_queue"),
 ]

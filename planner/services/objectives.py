@@ -21,7 +21,8 @@ from accounts.services import activity_log
 from core.services import model_update
 
 from .. import goal_templates
-from ..models import Goal, GoalRevision, Objective, Plan
+from ..models import Goal, GoalRevision, GoalTransition, Objective, Plan
+from ..review import REOPEN
 
 #: What an objective's form may change; the level is chosen once, at creation.
 OBJECTIVE_FIELDS = ("parent", "title", "description", "position")
@@ -282,6 +283,7 @@ def goal_snapshot(goal: Goal) -> dict:
         "metric": goal.metric,
         "custom_metric": goal.custom_metric,
         "platform": goal.platform.code if goal.platform_id else None,
+        "platform_id": goal.platform_id,
         "channel": goal.channel.name if goal.channel_id else None,
         "channel_id": goal.channel_id,
         "baseline": decimal(goal.baseline),
@@ -354,6 +356,14 @@ def goal_update(*, goal: Goal, actor, version: int | None = None, **fields) -> G
     if approved is not None:
         GoalRevision.objects.create(
             goal=goal, revision=current.revision, data=approved, created_by=actor
+        )
+        GoalTransition.objects.create(
+            goal=goal,
+            revision=goal.revision,
+            transition=REOPEN,
+            from_status=Goal.Status.APPROVED,
+            to_status=Goal.Status.DRAFT,
+            actor=actor,
         )
     activity_log(
         org=goal.plan.organization,

@@ -15,6 +15,7 @@ from accounts.activity import activity
 from accounts.models import ActivityEntry, Role
 from core.sentences import LEGACY_TEXT
 from planner.models import PLAN_WORKFLOW
+from planner.review import GOAL_WORKFLOW
 from tests.factories import ActivityEntryFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,9 +157,13 @@ def test_every_verb_written_by_a_call_is_registered_with_its_parameters():
             if missing:
                 problems.append(f"{where}: {verb!r} lacks parameters {sorted(missing)}")
     assert not problems, problems
-    # The one computed verb: planner's transitions, "plan.<name>".
-    assert computed == [str(Path("planner/services/plan.py"))]
+    # The computed verbs: planner's transitions, "plan.<name>" and "goal.<name>".
+    assert sorted(computed) == [
+        str(Path("planner/services/plan.py")),
+        str(Path("planner/services/review.py")),
+    ]
     assert {f"plan.{name}" for name in PLAN_WORKFLOW.transitions} <= activity.codes
+    assert {f"goal.{name}" for name in GOAL_WORKFLOW.transitions} <= activity.codes
 
 
 # The data migration -----------------------------------------------------------------------

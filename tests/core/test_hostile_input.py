@@ -231,6 +231,14 @@ def _plan(org) -> dict:
     }
 
 
+def _own_notifications(org) -> dict:
+    from accounts.models import Membership, Notification
+
+    admin = Membership.objects.filter(organization=org, role=Role.ADMIN).latest("pk").user
+    Notification.objects.filter(organization=org).update(recipient=admin)
+    return {}
+
+
 @dataclass(frozen=True)
 class WritePage:
     #: A valid payload for the page (as an administrator of ``org``): it answers 302.
@@ -306,6 +314,17 @@ WRITE_PAGES = {
     "planner:goal_update": WritePage(
         _goal, text=("statement", "custom_metric", "unit"), choices=(*GOAL_CHOICES, "version")
     ),
+    # The goal review panel: errors are messages on the goal's page (the walker's goal is a
+    # draft at version 1).
+    "planner:goal_review": WritePage(
+        lambda org: {"transition": "submit", "comment": "Ready for review", "version": "1"},
+        text=("comment",),
+        choices=("transition", "version"),
+    ),
+    # Notifications: no input. The walker's notification is someone else's (a 404 by design),
+    # so the payload hands the organisation's notifications to the administrator who posts.
+    "accounts:notification_open": WritePage(_own_notifications),
+    "accounts:notification_read_all": WritePage(_own_notifications),
     "platforms:channel_create": WritePage(
         _channel,
         text=("name", "handle", "url", "partner_contact"),
@@ -342,6 +361,9 @@ REDIRECT_ON_ERROR = {
     "planner:benefit_suggest",
     "planner:plan_transition",
     "platforms:plan_choose_set",
+    "planner:goal_review",
+    "accounts:notification_open",
+    "accounts:notification_read_all",
 }
 
 

@@ -21,14 +21,18 @@ from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from accounts.models import Role
+from accounts.models import Membership, Role
+from planner.models import Goal, GoalRevision
+from planner.services.review import goal_review
 from platforms.models import Platform, PlatformChoice
 from platforms.services.catalogue import catalogue_load
 from platforms.services.plan import audience_update, choice_save
 from tests.factories import (
     PASSWORD,
+    GoalFactory,
     InvitationFactory,
     MembershipFactory,
+    NotificationFactory,
     OrganizationFactory,
     PlanFactory,
     UserFactory,
@@ -208,10 +212,44 @@ def plan(site):
 LONG_LABEL = "Adolescents inscrits au club de lecture intergénérationnel du quartier Saint-Roch"
 
 
+def review_pages(plan) -> list[tuple[str, str]]:
+    """The goal review with work in it: goals in each state, a kept revision (its page shows
+    the review panel with the manager's buttons and a timeline), a notification."""
+    org = plan.organization
+    admin = Membership.objects.get(organization=org, role=Role.ADMIN)
+    author = MembershipFactory(organization=org, role=Role.EDITOR, user__first_name="Bruno")
+    goals = [
+        GoalFactory(plan=plan, created_by=author.user, owner=author.user, statement=text)
+        for text in ("Créer 5 événements Facebook par mois", "Gagner 200 abonnés Instagram")
+    ]
+    for goal in goals:
+        goal_review(goal=goal, name="submit", member=author, comment="Prêt", version=goal.version)
+    goal_review(
+        goal=goals[1], name="request_changes", member=admin, comment="Cible floue", version=2
+    )
+    goal_review(goal=goals[1], name="submit", member=author, version=3)
+    GoalRevision.objects.create(
+        goal=goals[0], revision=1, data={"statement": "Créer 4 événements", "target": "4"}
+    )
+    Goal.objects.filter(pk=goals[0].pk).update(revision=2)
+    NotificationFactory(
+        organization=org,
+        recipient=admin.user,
+        params={"goal": "Créer", "plan": "P", "actor": "Bruno", "comment": ""},
+    )
+    kwargs = {"org_slug": org.slug, "plan_pk": plan.pk, "goal_pk": goals[0].pk}
+    return [
+        ("review_queue (populated)", reverse("planner:review_queue", args=[org.slug])),
+        ("goal_revisions (populated, panel)", reverse("planner:goal_revisions", kwargs=kwargs)),
+        ("notification_list (populated)", reverse("accounts:notification_list", args=[org.slug])),
+    ]
+
+
 def populated_pages(plan) -> list[tuple[str, str]]:
     """The pages of a plan with data in them (the walker's objects are empty)."""
     kwargs = {"org_slug": plan.organization.slug, "plan_pk": plan.pk}
     return [
+        *review_pages(plan),
         ("home (plan in progress)", reverse("core:home", args=[plan.organization.slug])),
         ("plan_detail (populated)", reverse("planner:plan_detail", kwargs=kwargs)),
         ("plan_platforms (populated)", reverse("platforms:plan_platforms", kwargs=kwargs)),

@@ -242,6 +242,20 @@ def test_editing_an_approved_goal_keeps_it_as_a_revision_and_returns_to_draft(pl
     assert revision.data["target"] == "5.00" and revision.data["status"] == "approved"
     assert revision.data["deadline"] == goal.deadline.isoformat()
     assert revision.data["objective"] == social.title
+    # The timeline says why a goal approved yesterday is a draft today.
+    from planner.selectors.review import goal_timeline
+
+    (step,) = goal_timeline(goal)
+    assert (step.record.transition, step.record.actor, step.record.revision) == (
+        "reopen",
+        editor,
+        2,
+    )
+    assert (step.label, step.from_label, step.to_label) == (
+        "Edited after approval: new revision",
+        "Approved",
+        "Draft",
+    )
 
 
 def test_an_update_from_an_older_version_is_refused_as_stale(plan, social, editor):
