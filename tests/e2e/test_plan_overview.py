@@ -84,8 +84,8 @@ def test_plan_overview_shows_each_steps_state(page, plan, screenshot, language, 
     expect(states.nth(3)).to_have_attribute("data-step-state", "unavailable")
     expect(page.locator("[data-next-step]")).to_have_attribute("data-next-step", "benefits")
     summary = {
-        "en": "4 benefits, 3 risks (1 high, 1 without mitigation)",
-        "fr": "4 avantages, 3 risques (1 élevé, 1 sans mesure d’atténuation)",
+        "en": "4 benefits, 3 risks (2 high, 1 without mitigation)",
+        "fr": "4 avantages, 3 risques (2 élevés, 1 sans mesure d’atténuation)",
     }[language]
     expect(states.nth(0)).to_contain_text(summary)
     screenshot(page, f"plan-overview-{language}-{width}")
