@@ -1,9 +1,13 @@
 """``seed_demo``: the organisations, then each step's demo data in plan order."""
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
+
+from accounts.models import Notification
 
 from . import platforms
+from .benefits import seed_register
+from .objectives import seed_objectives
 from .organisations import seed_organisations
 from .plans import seed_plan
 
@@ -18,5 +22,11 @@ def seed_demo() -> list[tuple[str, str, str]]:
         for org in orgs:
             platforms.seed_channels(org, admin, catalogue)
             plan = seed_plan(org, admin)
+            seed_register(plan, admin)
+            seed_objectives(plan, admin)
             platforms.seed_plan_step(plan, admin, catalogue)
+    # The demo's notifications stay in the bell: their addresses are not real inboxes.
+    Notification.objects.filter(organization__in=orgs, emailed_at=None).update(
+        emailed_at=timezone.now()
+    )
     return logins

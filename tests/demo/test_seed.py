@@ -45,3 +45,31 @@ def test_seed_demo_gives_each_organisation_its_roles_channels_and_plan():
         "bu-sciences-sante": Plan.Status.APPROVED,
         "archives-moulin": Plan.Status.APPROVED,
     }
+
+
+def test_seed_demo_gives_steps_1_and_2_and_the_manager_a_review_queue(client):
+    from django.urls import reverse
+
+    from accounts.models import Notification
+    from planner.models import BenefitRisk, Goal, GoalTransition, Objective
+
+    call_command("seed_demo")
+    for org in Organization.objects.all():
+        plan = Plan.objects.for_org(org).get()
+        register = BenefitRisk.objects.filter(plan=plan)
+        assert register.filter(kind="benefit").count() >= 3
+        assert register.filter(kind="risk").count() >= 3
+        levels = set(Objective.objects.filter(plan=plan).values_list("level", flat=True))
+        assert levels == {"organisation", "marketing", "social_media"}
+        assert Goal.objects.filter(plan=plan).count() == 6
+    first = Plan.objects.get(organization__slug="bm-des-ecoles")
+    states = set(Goal.objects.filter(plan=first).values_list("status", flat=True))
+    assert states == {"draft", "submitted", "changes_requested", "approved"}
+    asked = GoalTransition.objects.get(goal__plan=first, transition="request_changes")
+    assert "partons de 5" in asked.comment and asked.actor.username.startswith("manager@")
+    manager = Membership.objects.get(organization=first.organization, role=Role.MANAGER).user
+    assert Notification.objects.filter(recipient=manager, read_at=None).count() >= 2
+    client.force_login(manager)
+    page = client.get(reverse("planner:review_queue", args=["bm-des-ecoles"]))
+    assert page.status_code == 200
+    assert len(page.context["goals"]) == 2  # the two submitted goals await the manager
