@@ -5,8 +5,8 @@ parameter that is not a plain value raises); the list page renders each one in t
 language and the e-mail in the organisation's (``accounts.tasks``), like the activity log
 (``accounts/activity.py``). Each code also has the subject of its e-mail.
 
-Parameters of the review codes: ``goal`` (the statement, cut), ``plan`` (its title),
-``actor`` (who did it, a name) and ``comment`` (an excerpt, possibly empty).
+Parameters of the review codes: ``goal`` (the statement, cut; goal codes only), ``plan`` (its
+title), ``actor`` (who did it, a name) and ``comment`` (an excerpt, possibly empty).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -64,4 +64,28 @@ register(
         _("%(actor)s requested changes to the goal “%(goal)s” (plan “%(plan)s”)"),
     ),
     _("Changes requested on your goal"),
+)
+register(
+    "plan.submitted",
+    _with_comment(
+        _("%(actor)s submitted the plan “%(plan)s” for review: “%(comment)s”"),
+        _("%(actor)s submitted the plan “%(plan)s” for review"),
+    ),
+    _("A plan awaits your review"),
+)
+register(
+    "plan.approved",
+    _with_comment(
+        _("%(actor)s approved the plan “%(plan)s”: “%(comment)s”"),
+        _("%(actor)s approved the plan “%(plan)s”"),
+    ),
+    _("Your plan was approved"),
+)
+register(
+    "plan.changes_requested",
+    _with_comment(
+        _("%(actor)s requested changes to the plan “%(plan)s”: “%(comment)s”"),
+        _("%(actor)s requested changes to the plan “%(plan)s”"),
+    ),
+    _("Changes requested on your plan"),
 )

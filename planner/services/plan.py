@@ -8,14 +8,22 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership
-from accounts.services import activity_log
+from accounts.notifications import excerpt
+from accounts.services import activity_log, notify
 from core.services import model_update
 from core.steps import STEPS
 
 from ..models import PLAN_WORKFLOW, Plan, PlanTransition
+from .review import review_recipients
 
 #: What a plan's form may change; the status changes only through ``plan_transition``.
 PLAN_FIELDS = ("title", "description", "starts_on", "ends_on", "owner")
+#: The notification each review step of a whole plan sends, as for a goal.
+PLAN_NOTIFICATIONS = {
+    "submit": "plan.submitted",
+    "approve": "plan.approved",
+    "request_changes": "plan.changes_requested",
+}
 
 
 def _clean(plan: Plan) -> None:
@@ -63,12 +71,31 @@ def plan_update(*, plan: Plan, actor, **fields) -> Plan:
 def plan_transition(*, plan: Plan, name: str, member, comment: str = "") -> PlanTransition:
     """Change the plan's status by one of ``PLAN_WORKFLOW``'s transitions, and log it."""
     record = PLAN_WORKFLOW.apply(plan, name, member=member, comment=comment)
+    actor = member.user
     activity_log(
         org=plan.organization,
-        actor=member.user,
+        actor=actor,
         verb=f"plan.{name}",
         params={"title": plan.title, "status": plan.status},
     )
+    if name in PLAN_NOTIFICATIONS:
+        notify(
+            org=plan.organization,
+            recipients=review_recipients(
+                org=plan.organization,
+                name=name,
+                people={plan.created_by_id, plan.owner_id},
+                actor=actor,
+            ),
+            actor=actor,
+            code=PLAN_NOTIFICATIONS[name],
+            params={
+                "plan": plan.title,
+                "actor": actor.get_full_name() or actor.email,
+                "comment": excerpt(record.comment),
+            },
+            url=plan.get_absolute_url(),
+        )
     return record
 
 

@@ -53,15 +53,17 @@ def _stale_error(goal: Goal) -> ValidationError:
     return ValidationError(message, code="stale")
 
 
-def _recipients(goal: Goal, name: str, actor) -> list:
-    """Who hears of a step: the reviewers of a submission; the author and the owner of a
-    decision, while they may still edit the plan (they are the ones who act on it)."""
-    members = Membership.objects.for_org(goal.plan.organization).select_related("user")
+def review_recipients(*, org, name: str, people: set, actor) -> list:
+    """Who hears of a review step (of a goal or a whole plan): the reviewers of a submission;
+    ``people`` (the author and the owner) of a decision, while they may still edit the plan
+    (they are the ones who act on it)."""
+    members = Membership.objects.for_org(org).select_related("user")
     if name == "submit":
         members = members.filter(role__in=_roles_allowed(can_review_plan))
     elif name in DECISIONS:
-        people = {goal.created_by_id, goal.owner_id} - {None}
-        members = members.filter(user_id__in=people, role__in=_roles_allowed(can_edit_plan))
+        members = members.filter(
+            user_id__in=people - {None}, role__in=_roles_allowed(can_edit_plan)
+        )
     else:
         return []
     return [m.user for m in members if m.user_id != actor.pk and m.user.is_active]
@@ -109,7 +111,12 @@ def goal_review(
     if name in NOTIFICATION_CODES:
         notify(
             org=plan.organization,
-            recipients=_recipients(locked, name, actor),
+            recipients=review_recipients(
+                org=plan.organization,
+                name=name,
+                people={locked.created_by_id, locked.owner_id},
+                actor=actor,
+            ),
             actor=actor,
             code=NOTIFICATION_CODES[name],
             params={

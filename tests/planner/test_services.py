@@ -309,3 +309,29 @@ def test_duplicate_runs_the_same_queries_for_any_size(org, member, size, django_
     AudienceSegmentFactory.create_batch(size, plan=source)
     with django_assert_num_queries(19):
         services.plan_duplicate(plan=source, actor=None, title="Copy", starts_on=None, ends_on=None)
+
+
+def test_a_plan_review_notifies_the_reviewers_then_the_author(
+    org, member, django_capture_on_commit_callbacks, mailoutbox
+):
+    from accounts.models import Notification
+
+    editor, manager, admin = member(Role.EDITOR), member(Role.MANAGER), member(Role.ADMIN)
+    member(Role.VIEWER)
+    plan = services.plan_create(org=org, actor=editor.user, title="2027")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.plan_transition(plan=plan, name="submit", member=editor)
+    told = Notification.objects.filter(code="plan.submitted")
+    assert {n.recipient for n in told} == {manager.user, admin.user}
+    assert told.first().url == plan.get_absolute_url()
+    assert len(mailoutbox) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        services.plan_transition(
+            plan=plan, name="request_changes", member=manager, comment="Add a risk"
+        )
+    (back,) = Notification.objects.filter(code="plan.changes_requested")
+    assert back.recipient == editor.user and back.params["comment"] == "Add a risk"
+    assert (
+        back.message
+        == f"{manager.user.get_full_name()} requested changes to the plan “2027”: “Add a risk”"
+    )
