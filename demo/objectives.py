@@ -17,7 +17,7 @@ MISSIONS = {
 
 #: The first organisation's goals, in the template's order, and where their review stands:
 #: what the manager has decided, what awaits them, and what the editor must change.
-REVIEW_STATES = ("approved", "approved", "submitted", "submitted", "changes_requested", "draft")
+REVIEW_STATES = ("approved", "approved", "changes_requested", "submitted", "submitted", "draft")
 CHANGES_COMMENT = (
     "10 « intéressés » par événement semble beaucoup pour notre quartier : partons de 5 et "
     "revoyons la cible en juin, avec les premiers chiffres."
