@@ -109,12 +109,12 @@ def _glossary():
     }
     statuses = {
         Plan.Status.DRAFT: ("Draft", "Brouillon"),
-        Plan.Status.IN_REVIEW: ("In review", "En révision"),
+        Plan.Status.IN_REVIEW: ("In review", "En validation"),
         Plan.Status.APPROVED: ("Approved", "Approuvé"),
         Plan.Status.ARCHIVED: ("Archived", "Archivé"),
     }
     transitions = {
-        "submit": ("Submit for review", "Soumettre pour révision"),
+        "submit": ("Submit for review", "Soumettre pour validation"),
         "approve": ("Approve", "Approuver"),
         "request_changes": ("Request changes", "Demander des modifications"),
         "back_to_draft": ("Back to draft", "Revenir au brouillon"),

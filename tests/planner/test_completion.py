@@ -112,6 +112,6 @@ def test_summaries_and_what_is_left_in_english_and_french():
     with translation.override("fr"):
         completion = plan_completion(counts)
         assert completion[2].summary == (
-            "7 objectifs SMART\u00a0: 2 en attente de révision, 4 approuvés, 1 brouillon"
+            "7 objectifs SMART\u00a0: 2 en attente de validation, 4 approuvés, 1 brouillon"
         )
         assert completion[1].label == "En cours"
