@@ -281,6 +281,19 @@ def notification_open(*, notification: Notification) -> str:
     return notification.url
 
 
+def notification_read_about(*, org: Organization, user, url: str) -> int:
+    """Mark ``user``'s unread notifications about the page ``url`` read; returns how many.
+
+    Acting on what a notification was about answers it: a manager who decided on a goal
+    reached from the review queue is not left with a bell still ringing for it.
+    """
+    return (
+        Notification.objects.for_org(org)
+        .filter(recipient=user, url=url, read_at__isnull=True)
+        .update(read_at=timezone.now())
+    )
+
+
 def notification_read_all(*, org: Organization, user) -> int:
     """Mark every unread notification of ``user`` in ``org`` read; returns how many."""
     return (

@@ -170,9 +170,9 @@ class GoalForm(CrispyFormMixin, forms.ModelForm):
                 _("Measure"),
                 Row(Column("metric"), Column("custom_metric")),
                 Row(
-                    Column(Field("baseline"), css_class="col-6 col-md-3"),
-                    Column(Field("target"), css_class="col-6 col-md-3"),
-                    Column(Field("unit"), css_class="col-12 col-md-6"),
+                    Column(Field("baseline"), css_class="col-6 col-xxl-3"),
+                    Column(Field("target"), css_class="col-6 col-xxl-3"),
+                    Column(Field("unit"), css_class="col-12 col-xxl-6"),
                 ),
             ),
             Fieldset(_("Scope"), Row(Column("platform"), Column("channel"))),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role
 from accounts.notifications import excerpt
-from accounts.services import activity_log, notify
+from accounts.services import activity_log, notification_read_about, notify
 from core.permissions import PREDICATES, can_edit_plan, can_review_plan, check
 
 from ..models import Goal, GoalTransition
@@ -108,6 +108,10 @@ def goal_review(
         verb=f"goal.{name}",
         params={"goal": statement, "plan": plan.title},
     )
+    url = goal_page_url(locked)
+    # The step answers what the actor was told about this goal (a submission to decide, a
+    # request for changes to make): their bell stops ringing for it.
+    notification_read_about(org=plan.organization, user=actor, url=url)
     if name in NOTIFICATION_CODES:
         notify(
             org=plan.organization,
@@ -125,6 +129,6 @@ def goal_review(
                 "actor": actor.get_full_name() or actor.email,
                 "comment": excerpt(record.comment),
             },
-            url=goal_page_url(locked),
+            url=url,
         )
     return record

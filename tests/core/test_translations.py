@@ -109,7 +109,7 @@ def _glossary():
     }
     statuses = {
         Plan.Status.DRAFT: ("Draft", "Brouillon"),
-        Plan.Status.IN_REVIEW: ("In review", "En cours de validation"),
+        Plan.Status.IN_REVIEW: ("In review", "En validation"),
         Plan.Status.APPROVED: ("Approved", "Approuvé"),
         Plan.Status.ARCHIVED: ("Archived", "Archivé"),
     }

@@ -239,6 +239,22 @@ def test_a_decision_tells_neither_the_actor_nor_people_who_left_or_only_read(mem
     assert not Notification.objects.exists()
 
 
+def test_a_step_reads_what_the_actor_was_told_about_this_goal(member, goal, author, plan):
+    manager = member(Role.MANAGER)
+    other = GoalFactory(plan=plan, created_by=author.user)
+    review(goal, "submit", author)
+    review(other, "submit", author)
+    review(goal, "request_changes", manager, comment="Aim higher")
+    unread = Notification.objects.filter(read_at__isnull=True)
+    # The manager's note about the decided goal is read; the one about the other goal waits.
+    assert {(n.recipient_id, n.url) for n in unread.filter(recipient=manager.user)} == {
+        (manager.user_id, goal_page_url(other))
+    }
+    assert unread.filter(recipient=author.user, code="goal.changes_requested").count() == 1
+    review(goal, "submit", author)
+    assert not unread.filter(recipient=author.user).exists()
+
+
 def test_a_withdrawal_tells_nobody(member, goal, author):
     member(Role.MANAGER)
     review(goal, "submit", author)
