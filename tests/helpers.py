@@ -42,3 +42,27 @@ def complete_steps_1_and_2(plan):
     BenefitRiskFactory.create_batch(3, plan=plan, kind="benefit", likelihood=None, impact=None)
     BenefitRiskFactory(plan=plan)
     GoalFactory(plan=plan, status="approved")
+
+
+def goal_form_data(objective, **changes) -> dict:
+    """A valid SMART goal form's POST under ``objective`` (a social-media objective)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return {
+        "objective": objective.pk,
+        "statement": "Create 5 events a month on Facebook",
+        "metric": "events_created",
+        "custom_metric": "",
+        "platform": "",
+        "channel": "",
+        "baseline": "2",
+        "target": "5",
+        "unit": "events a month",
+        "starts_on": today.isoformat(),
+        "deadline": (today + timedelta(days=90)).isoformat(),
+        "owner": "",
+        **changes,
+    }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import CrispyFormMixin, LocalizedDecimalField
 
 from ..models import Goal, Objective
+from ..models.objectives import GOAL_FIELDS
 
 DATE_WIDGET = {"type": "date"}
 
@@ -94,20 +95,7 @@ class GoalForm(CrispyFormMixin, forms.ModelForm):
 
     class Meta:
         model = Goal
-        fields = [
-            "objective",
-            "statement",
-            "metric",
-            "custom_metric",
-            "platform",
-            "channel",
-            "baseline",
-            "target",
-            "unit",
-            "starts_on",
-            "deadline",
-            "owner",
-        ]
+        fields = list(GOAL_FIELDS)
         field_classes = {"baseline": LocalizedDecimalField, "target": LocalizedDecimalField}
         widgets = {
             "statement": forms.Textarea(attrs={"rows": 2}),

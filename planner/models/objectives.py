@@ -129,6 +129,24 @@ class Goal(models.Model):
         return self.statement
 
 
+#: What a goal's author may change (its form, its edit service, what a revision keeps and the
+#: comparison shows); the review status changes only through the review's services.
+GOAL_FIELDS = (
+    "objective",
+    "statement",
+    "metric",
+    "custom_metric",
+    "platform",
+    "channel",
+    "baseline",
+    "target",
+    "unit",
+    "starts_on",
+    "deadline",
+    "owner",
+)
+
+
 class GoalTransition(TransitionRecord):
     """A review step of a goal (submit, approve, request changes…), with who, when and why."""
 

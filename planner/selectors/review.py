@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from core.tenancy import get_for_org
 
 from ..models import Goal, GoalRevision, GoalTransition, Plan
+from ..models.objectives import GOAL_FIELDS
 from ..review import (
     GOAL_WORKFLOW,
     REOPEN_LABEL,
@@ -96,20 +97,7 @@ def goal_review_context(goal: Goal, member) -> dict:
 # Revisions compared ------------------------------------------------------------------------------
 
 #: The fields of a goal a revision keeps and the comparison shows, in the form's order.
-COMPARED_FIELDS = (
-    "objective",
-    "statement",
-    "metric",
-    "custom_metric",
-    "platform",
-    "channel",
-    "baseline",
-    "target",
-    "unit",
-    "starts_on",
-    "deadline",
-    "owner",
-)
+COMPARED_FIELDS = GOAL_FIELDS
 _RELATIONS = {"objective", "platform", "channel", "owner"}
 
 

@@ -22,25 +22,11 @@ from core.services import model_update
 
 from .. import goal_templates
 from ..models import Goal, GoalRevision, GoalTransition, Objective, Plan
+from ..models.objectives import GOAL_FIELDS
 from ..review import REOPEN
 
 #: What an objective's form may change; the level is chosen once, at creation.
 OBJECTIVE_FIELDS = ("parent", "title", "description", "position")
-#: What a goal's form may change; the review status changes through the review's services.
-GOAL_FIELDS = (
-    "objective",
-    "statement",
-    "metric",
-    "custom_metric",
-    "platform",
-    "channel",
-    "baseline",
-    "target",
-    "unit",
-    "starts_on",
-    "deadline",
-    "owner",
-)
 #: The level each level hangs under (``None``: at the top).
 PARENT_LEVEL = {
     Objective.Level.ORGANISATION: None,

@@ -16,6 +16,7 @@ from .. import goal_templates
 from ..access import PlanObjectMixin
 from ..forms.objectives import GoalForm, ObjectiveForm
 from ..models import Goal, Objective
+from ..models.objectives import GOAL_FIELDS
 from ..selectors import objectives as selectors
 from ..services import objectives as services
 from ..smart import smart_checklist
@@ -347,7 +348,7 @@ class GoalUpdateView(GoalFormMixin, GoalObjectMixin, FormView):
         return [*super().get_breadcrumbs(), (_("SMART goal"), self.goal_url())]
 
     def get_initial(self):
-        initial = model_to_dict(self.goal, fields=services.GOAL_FIELDS)
+        initial = model_to_dict(self.goal, fields=GOAL_FIELDS)
         return {**initial, "version": self.goal.version}
 
     def get_context_data(self, **kwargs):

@@ -12,7 +12,6 @@ this module on PostgreSQL, where an unchecked length is a ``DataError`` and a NU
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
 import pytest
 from django import forms
@@ -22,7 +21,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import resolve, reverse
-from django.utils import timezone
 from PIL import Image
 
 from accounts.forms import LoginForm
@@ -39,6 +37,7 @@ from tests.factories import (
     PlatformFactory,
     UserFactory,
 )
+from tests.helpers import goal_form_data
 from tests.tenancy import ORG_URLS, OrgUrl
 
 pytestmark = pytest.mark.django_db
@@ -200,22 +199,7 @@ def _goal(org) -> dict:
     plan = Plan.objects.filter(organization=org).latest("pk")
     goal = plan.goals.first()
     objective = goal.objective if goal else ObjectiveFactory(plan=plan)
-    today = timezone.localdate()
-    return {
-        "objective": objective.pk,
-        "statement": "Create 5 events a month on Facebook",
-        "metric": "events_created",
-        "custom_metric": "",
-        "platform": "",
-        "channel": "",
-        "baseline": "2",
-        "target": "5",
-        "unit": "events a month",
-        "starts_on": today.isoformat(),
-        "deadline": (today + timedelta(days=90)).isoformat(),
-        "owner": "",
-        "version": goal.version if goal else "",
-    }
+    return goal_form_data(objective, version=goal.version if goal else "")
 
 
 GOAL_CHOICES = ("objective", "metric", "platform", "channel", "baseline", "target", "deadline")

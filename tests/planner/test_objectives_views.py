@@ -1,15 +1,12 @@
 """Step 2's pages: the cascade, objective and goal forms (errors keep what was typed), the live
 checklist (preview saves nothing), roles, the stale refusal and constant query counts."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from accounts.models import Role
 from planner.models import Goal, GoalRevision, Objective
 from tests.factories import GoalFactory, ObjectiveFactory, PlanFactory, PlatformFactory
-from tests.helpers import url
+from tests.helpers import goal_form_data, url
 
 pytestmark = pytest.mark.django_db
 
@@ -24,22 +21,7 @@ def plan_url(name, plan, **kwargs):
 
 
 def goal_post(objective, **changes):
-    today = timezone.localdate()
-    return {
-        "objective": objective.pk,
-        "statement": "Create 5 events a month on Facebook",
-        "metric": "events_created",
-        "custom_metric": "",
-        "platform": "",
-        "channel": "",
-        "baseline": "2",
-        "target": "5",
-        "unit": "events a month",
-        "starts_on": today.isoformat(),
-        "deadline": (today + timedelta(days=90)).isoformat(),
-        "owner": "",
-        **changes,
-    }
+    return goal_form_data(objective, **changes)
 
 
 def test_the_cascade_page_shows_the_empty_state_with_the_decks_example(client_as, plan):
