@@ -6,6 +6,7 @@ page REPEAT times with Django's test client and prints the median time and the q
 Results also go to bench/results/<timestamp>.json (git-ignored).
 """
 
+import datetime
 import json
 import os
 import statistics
@@ -40,7 +41,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from accounts.models import ActivityEntry, Membership, Organization, Role  # noqa: E402
-from planner.models import Plan  # noqa: E402
+from planner.models import BenefitRisk, Goal, GoalTransition, Objective, Plan  # noqa: E402
 from platforms.models import AudienceSegment, Channel, Platform, PlatformChoice  # noqa: E402
 from platforms.services.catalogue import catalogue_load  # noqa: E402
 from platforms.services.plan import audience_update  # noqa: E402
@@ -94,7 +95,53 @@ def build(scale: int):
         )
         for i in range(scale * 4)
     )
+    build_steps_1_and_2(plan, admin, scale)
     return org, plan, admin
+
+
+def build_steps_1_and_2(plan, admin, scale: int) -> None:
+    """Steps 1-2 of the measured plan: ``scale`` register lines and SMART goals (a tenth of
+    them submitted, so the review queue has ``scale / 10`` goals waiting)."""
+    BenefitRisk.objects.bulk_create(
+        BenefitRisk(
+            plan=plan,
+            kind="risk" if i % 2 else "benefit",
+            title=f"Line {i}",
+            likelihood=1 + i % 5 if i % 2 else None,
+            impact=1 + (i // 5) % 5 if i % 2 else None,
+            owner=admin,
+            position=i,
+        )
+        for i in range(scale)
+    )
+    top = Objective.objects.create(plan=plan, level="organisation", title="Mission")
+    marketing = Objective.objects.create(plan=plan, level="marketing", parent=top, title="Promote")
+    socials = Objective.objects.bulk_create(
+        Objective(plan=plan, level="social_media", parent=marketing, title=f"Social {i}")
+        for i in range(10)
+    )
+    today = datetime.date.today()
+    goals = Goal.objects.bulk_create(
+        Goal(
+            plan=plan,
+            objective=socials[i % 10],
+            statement=f"Goal {i}",
+            metric="views",
+            baseline=10,
+            target=20,
+            starts_on=today,
+            deadline=today + datetime.timedelta(days=180),
+            owner=admin,
+            created_by=admin,
+            status="submitted" if i % 10 == 0 else "draft",
+        )
+        for i in range(scale)
+    )
+    GoalTransition.objects.bulk_create(
+        GoalTransition(goal=g, transition="submit", from_status="draft", to_status="submitted")
+        for g in goals
+        if g.status == "submitted"
+    )
 
 
 def measure(client: Client, url: str) -> tuple[float, int]:
@@ -129,6 +176,16 @@ def main() -> None:
         "channel list": reverse("platforms:channel_list", kwargs=slug),
         "member list": reverse("accounts:member_list", kwargs=slug),
         "activity": reverse("accounts:activity_list", kwargs=slug),
+        "benefits and risks (step 1)": reverse(
+            "planner:benefits", kwargs=slug | {"plan_pk": plan.pk}
+        ),
+        "objectives (step 2)": reverse("planner:objectives", kwargs=slug | {"plan_pk": plan.pk}),
+        "goal detail": reverse(
+            "planner:goal_detail",
+            kwargs=slug | {"plan_pk": plan.pk, "goal_pk": plan.goals.order_by("pk").first().pk},
+        ),
+        "review queue": reverse("planner:review_queue", kwargs=slug),
+        "notifications": reverse("accounts:notification_list", kwargs=slug),
     }
     lines = [
         f"Vitrine bench — {SCALE} plans/channels/members, {SCALE * 4} activity entries, "
