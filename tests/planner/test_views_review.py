@@ -318,9 +318,11 @@ def test_the_queue_reads_a_constant_number_of_queries(client_as, member, org):
     client = client_as(Role.MANAGER)
     plans = [PlanFactory(organization=org) for _ in range(3)]
 
+    authors = [member(Role.EDITOR) for _ in range(10)]
+
     def grow(n):
         for i in range(n):
-            author = member(Role.EDITOR)
+            author = authors[i % 10]
             make_submitted(plans[i % 3], author, owner=author.user)
 
     def measure():
@@ -331,5 +333,5 @@ def test_the_queue_reads_a_constant_number_of_queries(client_as, member, org):
     grow(3)
     measure()  # the first request after login also saves the session
     small = measure()
-    grow(30)
+    grow(297)  # 300 goals awaiting review, from ten authors across three plans
     assert measure() == small
