@@ -36,6 +36,14 @@ def _role_field(**kwargs) -> forms.ChoiceField:
     )
 
 
+class MemberChoiceField(forms.ModelChoiceField):
+    """One of an organisation's members (``queryset``: ``selectors.member_user_list``), by
+    name, or by e-mail address when they gave none: the owner of a plan, a risk or a goal."""
+
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.email
+
+
 class LoginForm(CrispyFormMixin, AuthenticationForm):
     """Log in with the e-mail address (the username of every Vitrine account)."""
 

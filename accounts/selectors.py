@@ -113,3 +113,16 @@ def notification_of_org_get(*, org, pk: int) -> Notification:
 
 def notification_unread_count(*, org, user) -> int:
     return Notification.objects.for_org(org).filter(recipient=user, read_at__isnull=True).count()
+
+
+def member_user_list(*, org):
+    """The organisation's members as users, by name: who may own a plan, a risk or a goal."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__organization=org)
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+def user_is_member(*, org_id: int, user_id: int) -> bool:
+    return Membership.objects.filter(organization_id=org_id, user_id=user_id).exists()

@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import MemberChoiceField
+from accounts.selectors import member_user_list
 from core.forms import CleanTextFormMixin, CrispyFormMixin
 
 from ..models import BenefitRisk
@@ -15,11 +17,6 @@ from ..suggestions import IMPACT_LABELS, LIKELIHOOD_LABELS, suggestion_get
 def _scale_choices(labels) -> list:
     # Lazy: built when the module is imported, read in each request's language.
     return [("", "—"), *((n, format_lazy("{} · {}", n, label)) for n, label in labels.items())]
-
-
-class OwnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, user) -> str:
-        return user.get_full_name() or user.email
 
 
 class BenefitRiskForm(CrispyFormMixin, forms.ModelForm):
@@ -54,7 +51,7 @@ class BenefitRiskForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = BenefitRisk
         fields = ["title", "why", "likelihood", "impact", "mitigation", "owner", "review_on"]
-        field_classes = {"owner": OwnerChoiceField}
+        field_classes = {"owner": MemberChoiceField}
         labels = {
             "title": _("Title"),
             "why": _("Why it matters here"),
@@ -86,13 +83,8 @@ class BenefitRiskForm(CrispyFormMixin, forms.ModelForm):
                 del self.fields[name]
         if "owner" in self.fields:
             # Only the organisation's members (none without one): the service checks it too.
-            users = get_user_model().objects
             self.fields["owner"].queryset = (
-                users.filter(memberships__organization=org).order_by(
-                    "first_name", "last_name", "email"
-                )
-                if org is not None
-                else users.none()
+                member_user_list(org=org) if org is not None else get_user_model().objects.none()
             )
         suggestion = instance and suggestion_get(instance.kind, instance.suggestion)
         if suggestion:

@@ -11,6 +11,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import MemberChoiceField
+from accounts.selectors import member_user_list
 from core.forms import CrispyFormMixin, LocalizedDecimalField
 
 from ..models import Goal, Objective
@@ -24,11 +26,6 @@ class ParentChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj):
         return _("%(level)s: %(title)s") % {"level": obj.get_level_display(), "title": obj.title}
-
-
-class MemberChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.email
 
 
 class ObjectiveForm(CrispyFormMixin, forms.ModelForm):
@@ -139,11 +136,7 @@ class GoalForm(CrispyFormMixin, forms.ModelForm):
             self.fields["objective"].queryset = social_objective_list(plan=plan)
             self.fields["platform"].queryset = platform_list()
             self.fields["channel"].queryset = channel_list(org=org, filters={"state": "all"})
-            self.fields["owner"].queryset = (
-                get_user_model()
-                .objects.filter(memberships__organization=org)
-                .order_by("first_name", "last_name", "email")
-            )
+            self.fields["owner"].queryset = member_user_list(org=org)
         self.fields["platform"].empty_label = _("— Any platform —")
         self.fields["channel"].empty_label = _("— No particular channel —")
         self.fields["owner"].empty_label = _("— Nobody yet —")

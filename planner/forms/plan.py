@@ -1,28 +1,14 @@
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import MemberChoiceField
+from accounts.selectors import member_user_list
 from core.forms import CleanTextFormMixin, CrispyFormMixin
 
 from ..models import Plan, PlanTransition
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class MemberChoiceField(forms.ModelChoiceField):
-    """One of the organisation's members, by name (their e-mail address when they gave none)."""
-
-    def label_from_instance(self, user):
-        return user.get_full_name() or user.email
-
-
-def member_users(org):
-    return (
-        get_user_model()
-        .objects.filter(memberships__organization=org)
-        .order_by("first_name", "last_name", "email")
-    )
 
 
 class PlanForm(CrispyFormMixin, forms.ModelForm):
@@ -44,7 +30,7 @@ class PlanForm(CrispyFormMixin, forms.ModelForm):
 
     def __init__(self, *args, org, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = member_users(org)
+        self.fields["owner"].queryset = member_user_list(org=org)
 
     def layout(self):
         return Layout("title", "description", Row(Column("starts_on"), Column("ends_on")), "owner")

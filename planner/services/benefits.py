@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Membership
+from accounts.selectors import user_is_member
 from accounts.services import activity_log
 from core.services import model_update
 
@@ -37,17 +37,15 @@ def _clean(item: BenefitRisk) -> None:
         for name, message in scale.items():
             if getattr(item, name) not in (1, 2, 3, 4, 5):
                 errors[name] = ValidationError(message, code="risk_scale")
-    if item.owner_id is not None and not _is_member(item.plan.organization_id, item.owner_id):
+    if item.owner_id is not None and not user_is_member(
+        org_id=item.plan.organization_id, user_id=item.owner_id
+    ):
         errors["owner"] = ValidationError(
             _("The owner must be a member of the organisation."), code="owner_not_member"
         )
     if errors:
         raise ValidationError(errors)
     item.full_clean()
-
-
-def _is_member(org_id: int, user_id: int) -> bool:
-    return Membership.objects.filter(organization_id=org_id, user_id=user_id).exists()
 
 
 def _next_position(plan: Plan, kind: str) -> int:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Membership
+from accounts.selectors import user_is_member
 from accounts.services import activity_log
 from core.services import model_update
 
@@ -230,12 +230,7 @@ def goal_clean(goal: Goal, *, creating: bool, today: date | None = None) -> None
                 "channel_platform",
                 errors,
             )
-    if (
-        goal.owner_id
-        and not Membership.objects.filter(
-            organization_id=plan.organization_id, user_id=goal.owner_id
-        ).exists()
-    ):
+    if goal.owner_id and not user_is_member(org_id=plan.organization_id, user_id=goal.owner_id):
         _error(
             "owner", _("The owner must be a member of the organisation."), "owner_member", errors
         )

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Membership
 from accounts.notifications import excerpt
+from accounts.selectors import user_is_member
 from accounts.services import activity_log, notify
 from core.services import model_update
 from core.steps import STEPS
@@ -29,12 +29,7 @@ PLAN_NOTIFICATIONS = {
 def _clean(plan: Plan) -> None:
     """``full_clean()``, and the owner must be one of the organisation's members."""
     plan.full_clean()
-    if (
-        plan.owner_id
-        and not Membership.objects.filter(
-            organization_id=plan.organization_id, user_id=plan.owner_id
-        ).exists()
-    ):
+    if plan.owner_id and not user_is_member(org_id=plan.organization_id, user_id=plan.owner_id):
         message = _("The owner must be a member of the organisation.")
         raise ValidationError({"owner": ValidationError(message, code="owner_not_member")})
 

@@ -31,15 +31,8 @@ def _roles_allowed(predicate) -> list[str]:
 def _stale_error(goal: Goal) -> ValidationError:
     """The refusal of a step taken on a page older than the goal, saying what happened."""
     last = goal.transitions.select_related("actor").order_by("-created_at", "-pk").first()
-    if (
-        last is not None
-        and last.to_status == goal.status
-        and goal.status
-        in (
-            Goal.Status.APPROVED,
-            Goal.Status.CHANGES_REQUESTED,
-        )
-    ):
+    decided = goal.status in (Goal.Status.APPROVED, Goal.Status.CHANGES_REQUESTED)
+    if decided and last is not None and last.to_status == goal.status:
         who = last.actor.get_full_name() or last.actor.email if last.actor else _("someone")
         message = _(
             "Already decided by %(who)s (%(status)s) since you opened the page. "
