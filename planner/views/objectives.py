@@ -3,6 +3,7 @@
 from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
@@ -330,7 +331,7 @@ class GoalDetailView(GoalObjectMixin, TemplateView):
     template_name = "planner/goals/goal_detail.html"
 
     def get_breadcrumbs(self):
-        return [*super().get_breadcrumbs(), (_("SMART goal"), None)]
+        return [*super().get_breadcrumbs(), (capfirst(_("SMART goal")), None)]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -345,7 +346,7 @@ class GoalUpdateView(GoalFormMixin, GoalObjectMixin, FormView):
     updating = True
 
     def get_breadcrumbs(self):
-        return [*super().get_breadcrumbs(), (_("SMART goal"), self.goal_url())]
+        return [*super().get_breadcrumbs(), (capfirst(_("SMART goal")), self.goal_url())]
 
     def get_initial(self):
         initial = model_to_dict(self.goal, fields=GOAL_FIELDS)
