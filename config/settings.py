@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -175,6 +176,13 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Installed into django-celery-beat's tables when beat starts (editable in the admin after).
+CELERY_BEAT_SCHEDULE = {
+    "analytics-rollups-nightly": {
+        "task": "analytics.rollups_recompute_all",
+        "schedule": crontab(hour=2, minute=30),
+    },
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 INVITATION_TTL_DAYS = env.int("VITRINE_INVITATION_TTL_DAYS", default=7)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("planner.urls")),
     path("", include("platforms.urls")),
+    path("", include("analytics.urls")),
 ]
 
 handler403 = "core.views.permission_denied"

@@ -225,3 +225,58 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     recipient = factory.SubFactory(UserFactory)
     code = "goal.submitted"
     params = factory.LazyFunction(lambda: {"goal": "Create 5 events a month"})
+
+
+class MonthlyStatFactory(factory.django.DjangoModelFactory):
+    """A channel's month; the organisation follows the channel's."""
+
+    class Meta:
+        model = "analytics.MonthlyStat"
+
+    channel = factory.SubFactory(ChannelFactory)
+    organization = factory.SelfAttribute("channel.organization")
+    month = factory.Sequence(
+        lambda n: (
+            timezone.localdate().replace(day=1) - timedelta(days=31 * (n % 240 + 1))
+        ).replace(day=1)
+    )
+    views = 1200
+    interactions = 80
+    followers = 900
+    posts_published = 12
+
+
+class PostStatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "analytics.PostStat"
+
+    channel = factory.SubFactory(ChannelFactory)
+    organization = factory.SelfAttribute("channel.organization")
+    published_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=20))
+    title = factory.Sequence(lambda n: f"Post {n}")
+    views = 500
+    interactions = 25
+
+
+class ImportBatchFactory(factory.django.DjangoModelFactory):
+    """An uploaded monthly file waiting in its preview (the file holds one valid header)."""
+
+    class Meta:
+        model = "analytics.ImportBatch"
+
+    organization = factory.SubFactory(OrganizationFactory)
+    kind = "monthly"
+    layout = "monthly"
+    filename = "stats.csv"
+    file = factory.django.FileField(
+        filename="stats.csv", data=b"month,channel,views,interactions\n"
+    )
+    status = "ready"
+
+
+class EvaluationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "analytics.Evaluation"
+
+    plan = factory.SubFactory(PlanFactory)
+    lessons = "Publishing through the university's page reached far more people."

@@ -19,12 +19,14 @@ from .factories import (
     ChannelFactory,
     GoalFactory,
     ImageFormatFactory,
+    ImportBatchFactory,
     InvitationFactory,
     MembershipFactory,
     NotificationFactory,
     ObjectiveFactory,
     PlanFactory,
     PlatformChoiceFactory,
+    PostStatFactory,
     SourceImageFactory,
 )
 
@@ -32,6 +34,9 @@ from .factories import (
 #: for every organisation, so only the organisation-owned keywords make a URL "another org's".
 SHARED_PLATFORM = "tenancytest"
 SHARED_FORMAT = "square"
+#: A month in the grid's URLs, and a dashboard chart: the same words in every organisation.
+SHARED_MONTH = "2026-01"
+SHARED_CHART = "views"
 
 
 def _shared_platform_code(org, built) -> str:
@@ -61,6 +66,14 @@ def _goal_pk(org, built) -> int:
     return GoalFactory(plan=plan, objective=ObjectiveFactory(plan=plan)).pk
 
 
+def _channel(org, built):
+    from platforms.models import Channel
+
+    if "channel_pk" in built:
+        return Channel.objects.get(pk=built["channel_pk"])
+    return ChannelFactory(organization=org)
+
+
 def _choice_pk(org, built) -> int:
     # The choice belongs to the plan of the same URL when there is one.
     if "plan_pk" in built:
@@ -82,10 +95,17 @@ PROVIDERS: dict[str, Callable] = {
     "objective_pk": lambda org, built: ObjectiveFactory(**_plan_kwargs(org, built)).pk,
     "goal_pk": _goal_pk,
     "notification_pk": lambda org, built: NotificationFactory(organization=org).pk,
+    # Step 7: a post's figures (on the URL's channel when there is one) and an import.
+    "poststat_pk": lambda org, built: (
+        PostStatFactory(channel=_channel(org, built), organization=org).pk
+    ),
+    "batch_pk": lambda org, built: ImportBatchFactory(organization=org).pk,
+    "month": lambda org, built: SHARED_MONTH,
+    "chart": lambda org, built: SHARED_CHART,
     "platform_code": _shared_platform_code,
     "format_code": lambda org, built: SHARED_FORMAT,
 }
-SHARED_KEYWORDS = {"platform_code", "format_code"}
+SHARED_KEYWORDS = {"platform_code", "format_code", "month", "chart"}
 
 
 #: The least role each permission needs, written out here (as the README's role table says)

@@ -1,0 +1,28 @@
+"""Background work of step 7: the rollups (a worker in production, in-process without a broker)."""
+
+from celery import shared_task
+
+from accounts.models import Organization
+
+from .services.rollups import rollups_recompute
+
+
+@shared_task(acks_late=True, name="analytics.rollups_recompute")
+def rollups_recompute_task(org_id: int) -> int:
+    return rollups_recompute(org_id)
+
+
+@shared_task(acks_late=True, name="analytics.rollups_recompute_all")
+def rollups_recompute_all() -> int:
+    """Nightly (beat): every organisation's rollups, one task each, in case an edit's task was
+    lost or a channel changed platform or kind."""
+    org_ids = list(Organization.objects.values_list("pk", flat=True))
+    for org_id in org_ids:
+        rollups_recompute_task.delay(org_id)
+    return len(org_ids)
+
+
+def rollups_refresh_on_commit(org) -> None:
+    """Call after any change to an organisation's figures: its rollups are rebuilt once the
+    change is committed (never from a transaction that may still roll back)."""
+    rollups_recompute_task.delay_on_commit(org.pk)
