@@ -26,6 +26,8 @@ CHANNELS = {
         ("facebook", "Facebook de l'Université", "@universite", "partner", 14),
         ("instagram", "Instagram de l'Université", "@universite", "partner", 14),
         ("youtube", "Chaîne YouTube des bibliothèques", "@bibsante", "own", 0),
+        ("twitter", "X des bibliothèques", "@bibsante_x", "own", 0),
+        ("twitter", "X de l'Université", "@universite_x", "partner", 14),
     ),
     "archives-moulin": (
         ("facebook", "Facebook du Centre", "@archivesmoulin", "own", 0),

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 from accounts.models import Notification
 
 from . import platforms
+from .analytics import seed_statistics
 from .benefits import seed_register
 from .objectives import seed_objectives
 from .organisations import seed_organisations
@@ -25,6 +26,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
             seed_register(plan, admin)
             seed_objectives(plan, admin)
             platforms.seed_plan_step(plan, admin, catalogue)
+            seed_statistics(org, admin)
     # The demo's notifications stay in the bell: their addresses are not real inboxes.
     Notification.objects.filter(organization__in=orgs, emailed_at=None).update(
         emailed_at=timezone.now()

@@ -34,7 +34,7 @@ def test_seed_demo_gives_each_organisation_its_roles_channels_and_plan():
     assert set(Membership.objects.for_org(first).values_list("role", flat=True)) == set(Role.values)
     statuses = {}
     for org in Organization.objects.all():
-        plan = Plan.objects.for_org(org).get()
+        plan = Plan.objects.for_org(org).order_by("pk").first()
         statuses[org.slug] = plan.status
         assert Channel.objects.for_org(org).count() >= 2
         assert AudienceSegment.objects.filter(plan=plan).count() >= 2
@@ -55,7 +55,7 @@ def test_seed_demo_gives_steps_1_and_2_and_the_manager_a_review_queue(client):
 
     call_command("seed_demo")
     for org in Organization.objects.all():
-        plan = Plan.objects.for_org(org).get()
+        plan = Plan.objects.for_org(org).order_by("pk").first()
         register = BenefitRisk.objects.filter(plan=plan)
         assert register.filter(kind="benefit").count() >= 3
         assert register.filter(kind="risk").count() >= 3
@@ -73,3 +73,41 @@ def test_seed_demo_gives_steps_1_and_2_and_the_manager_a_review_queue(client):
     page = client.get(reverse("planner:review_queue", args=["bm-des-ecoles"]))
     assert page.status_code == 200
     assert len(page.context["goals"]) == 2  # the two submitted goals await the manager
+
+
+def test_seed_demo_gives_24_months_of_figures_and_leaves_last_month_to_enter():
+    from django.utils import timezone
+
+    from analytics.models import MonthlyRollup, MonthlyStat
+    from analytics.months import last_complete_month
+
+    call_command("seed_demo")
+    last = last_complete_month(timezone.localdate())
+    for channel in Channel.objects.all():
+        months = MonthlyStat.objects.filter(channel=channel).values_list("month", flat=True)
+        assert len(months) == 24, channel
+        assert last not in months and max(months) < last
+    assert MonthlyRollup.objects.count() >= MonthlyStat.objects.count()
+
+
+def test_seed_demo_holds_the_case_study_as_own_and_partner_reach():
+    """Source file 003: three posts of 2020 on the university's channels and the libraries'."""
+    from django.db.models import Sum
+
+    from analytics.models import Evaluation, PostStat
+
+    call_command("seed_demo")
+    org = Organization.objects.get(slug="bu-sciences-sante")
+    posts = PostStat.objects.for_org(org).filter(published_on__year=2020)
+    by_kind = dict(posts.values_list("channel__kind").annotate(Sum("views")))
+    # Blocks A, B and C, plus the 2020 video on three channels.
+    assert by_kind == {
+        "partner": 19279 + 4941 + 21100 + 3600 + 2800 + 14500 + 16220 + 2973 + 5354,
+        "own": 821 + 3845 + 342 + 392 + 3089 + 1138 + 3378,
+    }
+    youtube = posts.get(channel__platform__code="youtube")
+    assert (youtube.views, youtube.avg_watch_seconds) == (1138, 157)
+    plan = Plan.objects.for_org(org).get(title__contains="(2020)")
+    assert plan.status == Plan.Status.ARCHIVED
+    assert plan.goals.count() == 3
+    assert "16 000 à 21 000 vues" in Evaluation.objects.get(plan=plan).lessons
