@@ -96,6 +96,7 @@ def build(scale: int):
         for i in range(scale * 4)
     )
     build_steps_1_and_2(plan, admin, scale)
+    build_step_7(org, plan, admin, scale)
     return org, plan, admin
 
 
@@ -142,6 +143,53 @@ def build_steps_1_and_2(plan, admin, scale: int) -> None:
         for g in goals
         if g.status == "submitted"
     )
+
+
+def build_step_7(org, plan, admin, scale: int) -> None:
+    """Step 7: 24 months of figures for every channel, ``scale`` posts, the rollups, and the
+    measured plan's period over those months."""
+    from analytics.models import MonthlyStat, PostStat
+    from analytics.months import add_months, last_complete_month
+    from analytics.services.rollups import rollups_recompute
+
+    last = last_complete_month(datetime.date.today())
+    months = [add_months(last, -i) for i in range(24)]
+    channels = list(Channel.objects.for_org(org))
+    MonthlyStat.objects.bulk_create(
+        (
+            MonthlyStat(
+                organization=org,
+                channel=channel,
+                month=month,
+                views=1000 + i * 7 + j,
+                interactions=50 + j,
+                followers=500 + j,
+                posts_published=10,
+            )
+            for i, channel in enumerate(channels)
+            for j, month in enumerate(months)
+        ),
+        batch_size=2000,
+    )
+    PostStat.objects.bulk_create(
+        PostStat(
+            organization=org,
+            channel=channels[i % len(channels)],
+            published_on=add_months(last, -(i % 24)) + datetime.timedelta(days=i % 27),
+            title=f"Post {i}",
+            views=100 + i,
+            interactions=i % 50,
+            avg_watch_seconds=60 + i % 120,
+        )
+        for i in range(scale)
+    )
+    started = time.perf_counter()
+    rollups_recompute(org.pk)
+    ROLLUP_SECONDS.append(time.perf_counter() - started)
+    Plan.objects.filter(pk=plan.pk).update(starts_on=months[-1], ends_on=last)
+
+
+ROLLUP_SECONDS: list[float] = []
 
 
 def measure(client: Client, url: str) -> tuple[float, int]:
