@@ -38,6 +38,11 @@ class ChartTable:
     #: For ``static/js/charts.js``: type, labels, datasets (label, data).
     chart: dict
 
+    @property
+    def columns(self) -> list[tuple[str, bool]]:
+        """``(heading, numeric)`` per column: numeric columns align right."""
+        return [(h, k in ("int", "duration")) for h, k in zip(self.header, self.kinds, strict=True)]
+
     def csv_rows(self) -> list[list]:
         """The rows of the download: months as ``YYYY-MM``, durations as m:ss, totals last."""
         out = []

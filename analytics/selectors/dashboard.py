@@ -2,7 +2,7 @@
 
 ``dashboard_data`` reads only ``MonthlyRollup`` (the figures already added up per channel and
 month) and, for the list of most viewed posts, ``PostStat`` (ten rows at most, with their
-channel and platform joined in by ``select_related``): four queries whatever the number of
+channel and platform joined in by ``select_related``): three queries whatever the number of
 channels, months and posts. ``dashboard_filters`` reads what the filter bar offers (the
 organisation's channels and dated plans: two queries) and cleans the query string, falling
 back to the default for anything it does not understand. ``summary_json`` is the
