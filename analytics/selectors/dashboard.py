@@ -72,12 +72,15 @@ class DashboardFilters:
 
 
 def period_choices(*, org, today: datetime.date | None = None) -> list[Period]:
-    """The last 12 months (ending with the last complete month), this year, and each plan of
-    ``org`` that has a start and an end ("Plan: <title>")."""
-    last = last_complete_month(today or timezone.localdate())
+    """The last 12 months (ending with the last complete month), this year (January to the
+    last complete month; in January, the whole of last year), and each plan of ``org`` that
+    has a start and an end ("Plan: <title>")."""
+    today = today or timezone.localdate()
+    last = last_complete_month(today)
+    year_label = _("This year") if last.year == today.year else _("Last year")
     choices = [
         Period("12m", str(_("Last 12 months")), add_months(last, -11), last),
-        Period("year", str(_("This year")), last.replace(month=1), last),
+        Period("year", str(year_label), last.replace(month=1), last),
     ]
     plans = (
         Plan.objects.for_org(org)

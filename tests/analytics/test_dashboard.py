@@ -239,6 +239,12 @@ def test_period_choices_default_this_year_and_each_dated_plan(org, other_org):
     assert dashboard_filters(org=org, params=params, today=TODAY).period.code == "12m"
 
 
+def test_in_january_this_year_is_last_year(org):
+    filters = dashboard_filters(org=org, params={"period": "year"}, today=D(2026, 1, 10))
+    assert filters.period.label == "Last year"
+    assert (filters.period.first, filters.period.last) == (D(2025, 1, 1), D(2025, 12, 1))
+
+
 def test_custom_period_from_to(org):
     filters = dashboard_filters(org=org, params={"from": "2024-03", "to": "2024-08"}, today=TODAY)
     assert filters.period.code == "custom"
