@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from accounts.models import Membership, Role
+from accounts.models import Membership, Organization, Role
 from planner.models import Goal, GoalRevision
 from planner.services.review import goal_review
 from platforms.models import Platform, PlatformChoice
@@ -245,11 +246,32 @@ def review_pages(plan) -> list[tuple[str, str]]:
     ]
 
 
+def dashboard_pages() -> list[tuple[str, str]]:
+    """The statistics dashboard with figures (KPI cards, charts, data tables), in the
+    organisation where the user is a viewer: the walker's own shows its empty state."""
+    from analytics.months import last_complete_month
+    from analytics.services.rollups import rollups_recompute
+    from tests.factories import ChannelFactory, MonthlyStatFactory, PostStatFactory
+
+    org = Organization.objects.get(slug="fjord")
+    facebook = Platform.objects.get(code="facebook")
+    own = ChannelFactory(organization=org, platform=facebook, name="Musée (Facebook)")
+    partner = ChannelFactory(organization=org, platform=facebook, kind="partner")
+    month = last_complete_month(timezone.localdate())
+    MonthlyStatFactory(channel=own, month=month, views=1200, interactions=90, followers=800)
+    PostStatFactory(
+        channel=partner, published_on=month, views=900, avg_watch_seconds=45, format="video"
+    )
+    rollups_recompute(org.pk)
+    return [("dashboard (populated)", reverse("analytics:dashboard", args=[org.slug]))]
+
+
 def populated_pages(plan) -> list[tuple[str, str]]:
     """The pages of a plan with data in them (the walker's objects are empty)."""
     kwargs = {"org_slug": plan.organization.slug, "plan_pk": plan.pk}
     return [
         *review_pages(plan),
+        *dashboard_pages(),
         ("home (plan in progress)", reverse("core:home", args=[plan.organization.slug])),
         ("plan_detail (populated)", reverse("planner:plan_detail", kwargs=kwargs)),
         ("plan_platforms (populated)", reverse("platforms:plan_platforms", kwargs=kwargs)),
