@@ -35,8 +35,8 @@ class MonthlyRowForm(CleanTextFormMixin, forms.Form):
 
     FIGURES = MonthlyStat.FIGURES
 
-    def __init__(self, *args, channel, previous: MonthlyStat | None = None, **kwargs):
-        self.row_id = f"row-{channel.pk}"
+    def __init__(self, *args, channel=None, previous: MonthlyStat | None = None, **kwargs):
+        self.row_id = f"row-{channel.pk if channel else 'new'}"
         kwargs.setdefault("auto_id", f"{self.row_id}-%s")
         super().__init__(*args, **kwargs)
         self.channel = channel

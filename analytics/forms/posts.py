@@ -53,9 +53,10 @@ class PostStatForm(CrispyFormMixin, forms.Form):
         help_text=_("For a video: m:ss (2:30), h:mm:ss or a number of seconds."),
     )
 
-    def __init__(self, *args, channels, **kwargs):
+    def __init__(self, *args, channels=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["channel"].queryset = channels
+        if channels is not None:
+            self.fields["channel"].queryset = channels
         self.fields["channel"].empty_label = _("Choose a channel")
 
     def layout(self):

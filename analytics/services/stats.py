@@ -66,11 +66,15 @@ def monthly_stat_save(
         .filter(channel=channel, month=month)
         .first()
     )
-    params = {"month": month_code(month), "channel": channel.name}
     if all(value is None for value in figures.values()):
         if stat is not None:
             stat.delete()
-            activity_log(org=org, actor=actor, verb="stats.month_clear", params=params)
+            activity_log(
+                org=org,
+                actor=actor,
+                verb="stats.month_clear",
+                params={"month": month_code(month), "channel": channel.name},
+            )
             rollups_refresh_on_commit(org)
         return None
     if stat is None:
@@ -82,7 +86,12 @@ def monthly_stat_save(
         fields=(*MonthlyStat.FIGURES, "updated_by"),
         data={**figures, "updated_by": actor},
     )
-    activity_log(org=org, actor=actor, verb="stats.month", params=params)
+    activity_log(
+        org=org,
+        actor=actor,
+        verb="stats.month",
+        params={"month": month_code(month), "channel": channel.name},
+    )
     rollups_refresh_on_commit(org)
     return stat
 
