@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import ActivityEntry
 from accounts.services import activity_log
 from core.services import model_update
 
@@ -39,6 +40,18 @@ def _check_channel(org, channel) -> None:
 
 
 # A channel's month ---------------------------------------------------------------------------
+
+
+def _just_logged(org, actor, verb: str, params: dict) -> bool:
+    """Whether the organisation's latest entry already says this: the grid saves a row each
+    time a cell changes, and one row typed cell by cell is one entry in the log."""
+    latest = (
+        ActivityEntry.objects.filter(organization=org)
+        .order_by("-created_at", "-pk")
+        .values_list("verb", "actor_id", "params")
+        .first()
+    )
+    return latest == (verb, getattr(actor, "pk", None), params)
 
 
 @transaction.atomic
@@ -86,12 +99,15 @@ def monthly_stat_save(
         fields=(*MonthlyStat.FIGURES, "updated_by"),
         data={**figures, "updated_by": actor},
     )
-    activity_log(
-        org=org,
-        actor=actor,
-        verb="stats.month",
-        params={"month": month_code(month), "channel": channel.name},
-    )
+    if not _just_logged(
+        org, actor, "stats.month", {"month": month_code(month), "channel": channel.name}
+    ):
+        activity_log(
+            org=org,
+            actor=actor,
+            verb="stats.month",
+            params={"month": month_code(month), "channel": channel.name},
+        )
     rollups_refresh_on_commit(org)
     return stat
 

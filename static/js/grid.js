@@ -3,8 +3,8 @@
 // Each row's cells belong to the row's <form id="row-<pk>"> (form attribute); htmx posts the
 // row when a cell changes or the row is submitted, and swaps the row with the server's answer.
 // Here: Enter in a cell saves the row and moves to the same column of the next row; typing
-// done in the row while its save was on its way is put back after the swap (and saved when
-// the cell is left); the focus stays where the person is.
+// done in the row while its save was on its way is put back after the swap and sent again;
+// the focus stays where the person is.
 (function () {
   "use strict";
 
@@ -36,15 +36,6 @@
     }
   }, true);
 
-  // A value put back after a swap is sent when the person leaves the cell.
-  document.addEventListener("focusout", function (event) {
-    var input = event.target;
-    if (input.matches && input.matches("#stats-grid input.grid-cell[data-restored]")) {
-      input.removeAttribute("data-restored");
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    }
-  });
-
   document.addEventListener("keydown", function (event) {
     var input = event.target;
     if (event.key !== "Enter" || event.isComposing || event.shiftKey || event.altKey ||
@@ -52,7 +43,7 @@
     if (!input.matches || !input.matches("#stats-grid input.grid-cell")) return;
     event.preventDefault();
     var row = rowOf(input);
-    var pending = input.hasAttribute("data-unsaved") || input.hasAttribute("data-restored");
+    var pending = input.hasAttribute("data-unsaved");
     var target = nextRowCell(input);
     if (target) {
       // Leaving a changed cell fires its change: htmx posts the row.
@@ -99,20 +90,27 @@
     // The grid handles its own focus (a11y.js would send it to the first invalid cell of the
     // page, even a row the person left long ago).
     event.stopPropagation();
+    var unsent = [];
     Object.keys(state.typed).forEach(function (name) {
       var input = row.querySelector('input.grid-cell[name="' + name + '"]');
       if (input) {
         input.value = state.typed[name];
-        input.setAttribute("data-restored", "");
+        unsent.push(input);
       }
     });
     if (state.focused) {
+      // htmx gives the focus back to the cell with the same id; an error in the row takes it
+      // when the person is still on that cell (not when they have moved on).
+      var active = document.activeElement;
+      var lost = !active || active === document.body || !active.isConnected;
       var focused = document.getElementById(state.focused);
       var invalid = row.querySelector("[aria-invalid=true], .grid-confirm");
-      var restored = focused && focused.hasAttribute("data-restored");
-      if (invalid && !restored) invalid.focus();
-      else if (focused && document.activeElement !== focused) focused.focus();
+      var typing = unsent.indexOf(focused) >= 0;
+      if (invalid && !typing && (lost || active === focused)) invalid.focus();
+      else if (lost && focused) focused.focus();
     }
+    // What was typed while the save was on its way is sent now (the row again, whole).
+    if (unsent.length) unsent[0].dispatchEvent(new Event("change", { bubbles: true }));
   }
   // On the table, below the document: the row's event stops here.
   var table = grid();

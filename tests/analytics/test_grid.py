@@ -71,9 +71,14 @@ def test_save_creates_then_updates_the_month_and_logs_it(org, member, channel):
     )
     assert again.pk == stat.pk and MonthlyStat.objects.count() == 1
     assert (again.views, again.followers) == (1300, 950)
-    entries = ActivityEntry.objects.filter(verb="stats.month")
-    assert entries.count() == 2
-    assert entries.first().params == {"month": "2026-01", "channel": "Library on Instagram"}
+    # One row typed cell by cell is one entry; someone else's save is another.
+    (entry,) = ActivityEntry.objects.filter(verb="stats.month")
+    assert entry.params == {"month": "2026-01", "channel": "Library on Instagram"}
+    assert entry.actor == actor
+    monthly_stat_save(
+        org=org, channel=channel, month=MONTH, values=figures(1400), actor=member().user
+    )
+    assert ActivityEntry.objects.filter(verb="stats.month").count() == 2
 
 
 def test_saving_the_same_figures_again_changes_nothing(org, channel):
