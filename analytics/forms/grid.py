@@ -12,7 +12,7 @@ from .fields import CountField
 #: A figure more than this many times the previous month's asks for a confirmation.
 JUMP_FACTOR = 10
 
-JUMP_MESSAGE = _("That is more than ten times last month's figure (%(previous)s). Save anyway?")
+JUMP_MESSAGE = _("That is more than ten times last month’s figure (%(previous)s). Save anyway?")
 
 
 class MonthlyRowForm(CleanTextFormMixin, forms.Form):

@@ -28,13 +28,13 @@ class PostStatForm(CrispyFormMixin, forms.Form):
     submit_name = "save"
 
     published_on = forms.DateField(
-        label=_("Date published"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date published"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     channel = ChannelChoiceField(label=_("Channel"), queryset=Channel.objects.none())
     title = forms.CharField(
         label=_("Title"),
         max_length=200,
-        help_text=_("The post's first words, or the title of the video."),
+        help_text=_("The post’s first words, or the title of the video."),
     )
     url = forms.URLField(
         label=_("Address (URL)"),

@@ -35,7 +35,7 @@ POSTSTAT_FIELDS = (
 def _check_channel(org, channel) -> None:
     """A channel given in input must be one of the organisation's."""
     if channel is None or channel.organization_id != org.pk:
-        message = _("Choose one of your organisation's channels.")
+        message = _("Choose one of your organisation’s channels.")
         raise ValidationError({"channel": ValidationError(message, code="foreign_channel")})
 
 
@@ -140,7 +140,7 @@ def _clean_poststat(poststat: PostStat) -> None:
 
 @transaction.atomic
 def poststat_create(*, org, actor, **fields) -> PostStat:
-    """Add a post's figures (a post planned in Vitrine or not: its title and URL say which)."""
+    """Add a post’s figures (a post planned in Vitrine or not: its title and URL say which)."""
     _check_channel(org, fields.get("channel"))
     poststat = PostStat(organization=org)
     model_update(

@@ -87,7 +87,7 @@ class PostStatCreateView(PostStatFormMixin, OrgViewMixin, FormView):
         }
 
     def get_breadcrumbs(self):
-        return [*list_crumbs(self.org), (_("Add a post's figures"), None)]
+        return [*list_crumbs(self.org), (_("Add a post’s figures"), None)]
 
     def perform(self, form):
         return services.poststat_create(org=self.org, actor=self.request.user, **form.cleaned_data)
@@ -123,7 +123,7 @@ class PostStatUpdateView(PostStatFormMixin, PostStatObjectMixin, FormView):
 
 class PostStatDeleteView(PostStatObjectMixin, ConfirmView):
     permission = "enter_statistics"
-    confirm_title = gettext_lazy("Delete the post's figures")
+    confirm_title = gettext_lazy("Delete the post’s figures")
     confirm_label = gettext_lazy("Delete")
 
     def confirm_subject(self):

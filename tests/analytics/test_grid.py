@@ -169,7 +169,7 @@ def test_ten_times_last_month_asks_for_a_confirmation(channel):
     )
     assert form.is_valid() and form.needs_confirmation
     assert list(form.warnings) == ["views"]  # last month's 0 interactions: no comparison
-    assert "more than ten times last month's figure (1,234)" in form.warnings["views"]
+    assert "more than ten times last month’s figure (1,234)" in form.warnings["views"]
     confirmed = MonthlyRowForm(
         row_data(views="12341", confirm="1"), channel=channel, previous=previous
     )
@@ -300,7 +300,7 @@ def test_ten_times_asks_before_storing_and_stores_once_confirmed(client_as, org,
     client = client_as(Role.CONTRIBUTOR)
     response = client.post(row_url(org, channel), row_data(views="20000"), **HTMX)
     html = response.content.decode()
-    assert "That is more than ten times last month&#x27;s figure (1,234). Save anyway?" in html
+    assert "That is more than ten times last month’s figure (1,234). Save anyway?" in html
     assert "Yes, save it" in html and 'name="confirm"' in html and 'value="20000"' in html
     assert not MonthlyStat.objects.filter(month=MONTH).exists()
     response = client.post(row_url(org, channel), row_data(views="20000", confirm="1"), **HTMX)

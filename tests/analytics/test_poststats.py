@@ -243,6 +243,7 @@ def test_editing_shows_the_watch_time_as_mss_and_saves(client_as, org, channel):
     address = url("analytics:poststat_update", org, poststat_pk=stat.pk)
     page = client.get(address).content.decode()
     assert 'value="1:02:03"' in page and "<title>Edit the post’s figures · Old" in page
+    assert f'value="{stat.published_on.isoformat()}"' in page
     response = client.post(address, form_data(channel, title="New"))
     assert response.status_code == 302
     stat.refresh_from_db()

@@ -132,7 +132,7 @@ def test_a_contributor_fills_the_grid_with_the_keyboard(page, contributor, scree
     page.keyboard.type("99 999")
     page.keyboard.press("Tab")
     warning = page.locator(f"#row-{first}-views-message")
-    expect(warning).to_contain_text("more than ten times last month's figure (1,000)")
+    expect(warning).to_contain_text("more than ten times last month’s figure (1,000)")
     assert MonthlyStat.objects.get(channel_id=first, month=month).views == 1100
     audit = Audit("en")
     audit.run(page, "monthly_grid (confirmation asked)")
