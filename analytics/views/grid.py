@@ -39,7 +39,7 @@ SAVED_EVENT = "stats-saved"
 
 
 def month_label(month) -> str:
-    """ "January 2026", in the reader's language."""
+    """The month as "January 2026", in the reader’s language."""
     return date_format(month, get_format("YEAR_MONTH_FORMAT"))
 
 
