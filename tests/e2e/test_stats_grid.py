@@ -73,6 +73,11 @@ def wait_for_rows(month, seconds: float = 10) -> dict:
     return stored(month)
 
 
+def settled_toasts(page) -> None:
+    """No toast half-faded (axe would measure the contrast of a transition)."""
+    expect(page.locator(".toast.showing")).to_have_count(0)
+
+
 def focused_id(page) -> str:
     return page.evaluate("() => document.activeElement && document.activeElement.id")
 
@@ -135,6 +140,7 @@ def test_a_contributor_fills_the_grid_with_the_keyboard(page, contributor, scree
     expect(warning).to_contain_text("more than ten times last month’s figure (1,000)")
     assert MonthlyStat.objects.get(channel_id=first, month=month).views == 1100
     audit = Audit("en")
+    settled_toasts(page)
     audit.run(page, "monthly_grid (confirmation asked)")
     screenshot(page, "stats-grid-confirm")
     page.keyboard.press("Shift+Tab")  # back to the views cell
@@ -155,6 +161,7 @@ def test_a_contributor_fills_the_grid_with_the_keyboard(page, contributor, scree
     expect(page.locator(f"#row-{second}-interactions-message")).to_contain_text("without decimals")
     expect(bad).to_have_value("12.5")
     expect(page.locator(".invalid-feedback")).to_have_count(1)
+    settled_toasts(page)
     audit.run(page, "monthly_grid (bad input)")
     assert not audit.failures, "\n".join(audit.failures)
     # Playwright's screenshots (hiding the caret) and axe inject styles that the CSP refuses.
