@@ -369,7 +369,7 @@ WRITE_PAGES["analytics:monthly_row"] = WritePage(
     choices=("views", "interactions", "followers", "posts_published"),
 )
 WRITE_PAGES["analytics:poststat_create"] = WritePage(
-    lambda org: _poststat(org),
+    _poststat,
     text=("title", "url"),
     choices=("published_on", "channel", "format", "views", "interactions", "avg_watch_seconds"),
 )
