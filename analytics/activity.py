@@ -12,3 +12,4 @@ activity.register(
     "stats.import", _("“%(filename)s” imported: %(created)s rows added, %(updated)s updated")
 )
 activity.register("evaluation.update", _("Lessons learned of “%(plan)s” updated"))
+activity.register("stats.month_clear", _("Figures of %(month)s cleared for “%(channel)s”"))

@@ -2,11 +2,29 @@
 
 from core.urls import org_path
 
-from .views import dashboard
+from .views import dashboard, grid, posts
 
 app_name = "analytics"
 
 urlpatterns: list = [
     org_path("stats/", dashboard.DashboardView.as_view(), name="dashboard"),
     org_path("stats/charts/<str:chart>.csv", dashboard.ChartCsvView.as_view(), name="chart_csv"),
+    org_path("stats/monthly/", grid.MonthlyGridView.as_view(), name="monthly_grid"),
+    org_path(
+        "stats/monthly/<int:channel_pk>/<str:month>/",
+        grid.MonthlyRowView.as_view(),
+        name="monthly_row",
+    ),
+    org_path("stats/posts/", posts.PostStatListView.as_view(), name="poststat_list"),
+    org_path("stats/posts/new/", posts.PostStatCreateView.as_view(), name="poststat_create"),
+    org_path(
+        "stats/posts/<int:poststat_pk>/edit/",
+        posts.PostStatUpdateView.as_view(),
+        name="poststat_update",
+    ),
+    org_path(
+        "stats/posts/<int:poststat_pk>/delete/",
+        posts.PostStatDeleteView.as_view(),
+        name="poststat_delete",
+    ),
 ]

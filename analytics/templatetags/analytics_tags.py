@@ -4,6 +4,8 @@ import datetime
 
 from django import template
 from django.utils.formats import date_format, number_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from ..figures import format_duration
 
@@ -59,3 +61,14 @@ def cells(row, kinds):
             text = figure(value)
         out.append({"text": text, "numeric": kind in ("int", "duration")})
     return out
+
+
+@register.simple_tag
+def figure_cell(value):
+    """A table cell's figure: grouped, or a dash that screen readers hear as "not entered"."""
+    if value is None:
+        return format_html(
+            '<span aria-hidden="true">—</span><span class="visually-hidden">{}</span>',
+            _("not entered"),
+        )
+    return figure(value)

@@ -223,6 +223,29 @@ def _own_notifications(org) -> dict:
     return {}
 
 
+def _poststat(org) -> dict:
+    """A post's figures on a channel of ``org`` (the walker's post's channel when editing)."""
+    from analytics.models import PostStat
+    from platforms.models import Channel
+
+    stat = PostStat.objects.filter(organization=org).order_by("-pk").first()
+    channel = stat.channel if stat else Channel.objects.filter(organization=org).first()
+    if channel is None:
+        from tests.factories import ChannelFactory
+
+        channel = ChannelFactory(organization=org)
+    return {
+        "published_on": "2026-01-14",
+        "channel": channel.pk,
+        "title": "Reading club",
+        "url": "https://example.org/v/1",
+        "format": "video",
+        "views": "1 250",
+        "interactions": "40",
+        "avg_watch_seconds": "2:30",
+    }
+
+
 @dataclass(frozen=True)
 class WritePage:
     #: A valid payload for the page (as an administrator of ``org``): it answers 302.
@@ -340,6 +363,17 @@ WRITE_PAGES = {
         lambda org: {"focal_x": "40", "focal_y": "60.5"}, choices=("focal_x", "focal_y")
     ),
 }
+# Step 7: a channel's month in the grid, a post's figures (the walker's channel).
+WRITE_PAGES["analytics:monthly_row"] = WritePage(
+    lambda org: {"views": "12 345", "interactions": "80", "followers": "", "posts_published": "4"},
+    choices=("views", "interactions", "followers", "posts_published"),
+)
+WRITE_PAGES["analytics:poststat_create"] = WritePage(
+    _poststat,
+    text=("title", "url"),
+    choices=("published_on", "channel", "format", "views", "interactions", "avg_watch_seconds"),
+)
+WRITE_PAGES["analytics:poststat_update"] = WRITE_PAGES["analytics:poststat_create"]
 #: Pages whose errors are messages on the page they redirect to (no form to show again).
 REDIRECT_ON_ERROR = {
     "planner:benefit_suggest",
