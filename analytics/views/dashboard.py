@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django.http import Http404
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -15,14 +14,6 @@ from core.tenancy import org_reverse
 from .. import charts
 from ..months import month_code
 from ..selectors import dashboard as selectors
-
-
-def _url_or_none(name: str, org) -> str | None:
-    """The URL of a page that may not exist yet on this branch (the monthly entry grid)."""
-    try:
-        return org_reverse(name, org)
-    except NoReverseMatch:
-        return None
 
 
 class DashboardMixin(OrgViewMixin):
@@ -61,7 +52,7 @@ class DashboardView(DashboardMixin, TemplateView):
             chart_data={t.code: t.chart for t in tables},
             from_value=month_code(filters.period.first),
             to_value=month_code(filters.period.last),
-            monthly_grid_url=_url_or_none("analytics:monthly_grid", self.org),
+            monthly_grid_url=org_reverse("analytics:monthly_grid", self.org),
             **kwargs,
         )
 

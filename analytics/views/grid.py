@@ -103,7 +103,10 @@ class MonthlyGridView(MonthlyGridMixin, TemplateView):
         return month if month <= self.current_month else default
 
     def get_breadcrumbs(self):
-        return [(_("Statistics"), None), (_("Monthly figures"), None)]
+        return [
+            (_("Statistics"), org_reverse("analytics:dashboard", self.org)),
+            (_("Monthly figures"), None),
+        ]
 
     def get(self, request, *args, **kwargs):
         rows = self.with_forms(selectors.monthly_grid(self.org, self.month))
@@ -136,7 +139,7 @@ class MonthlyRowView(MonthlyGridMixin, OrgObjectMixin, TemplateView):
 
     def get_breadcrumbs(self):
         return [
-            (_("Statistics"), None),
+            (_("Statistics"), org_reverse("analytics:dashboard", self.org)),
             (_("Monthly figures"), grid_url(self.org, self.month)),
             (self.channel.name, None),
         ]

@@ -23,7 +23,10 @@ def poststats_url(org) -> str:
 
 
 def list_crumbs(org) -> list:
-    return [(_("Statistics"), None), (_("Post figures"), poststats_url(org))]
+    return [
+        (_("Statistics"), org_reverse("analytics:dashboard", org)),
+        (_("Post figures"), poststats_url(org)),
+    ]
 
 
 class PostStatListView(ListingMixin, OrgViewMixin, ListView):
@@ -49,7 +52,10 @@ class PostStatListView(ListingMixin, OrgViewMixin, ListView):
         return selectors.poststat_list(org=self.org, filters=self.filters)
 
     def get_breadcrumbs(self):
-        return [(_("Statistics"), None), (_("Post figures"), None)]
+        return [
+            (_("Statistics"), org_reverse("analytics:dashboard", self.org)),
+            (_("Post figures"), None),
+        ]
 
 
 class PostStatObjectMixin(OrgObjectMixin):
