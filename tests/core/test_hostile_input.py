@@ -339,6 +339,10 @@ WRITE_PAGES = {
     "platforms:image_detail": WritePage(
         lambda org: {"focal_x": "40", "focal_y": "60.5"}, choices=("focal_x", "focal_y")
     ),
+    # Step 7: a plan's lessons learned.
+    "analytics:plan_evaluation": WritePage(
+        lambda org: {"lessons": "The partner page reached more people"}, text=("lessons",)
+    ),
 }
 #: Pages whose errors are messages on the page they redirect to (no form to show again).
 REDIRECT_ON_ERROR = {
