@@ -15,10 +15,11 @@ The rules (also in the README):
   events created and custom metrics are not measured by Vitrine ("no_data");
 - percent = (current − baseline) / (target − baseline), from 0 to 100 (a missing baseline is
   0; a target below the baseline is a goal to reduce);
-- status: "achieved" once the target is reached (at any month of the period; a total to
-  reduce only at the deadline), "missed" after the deadline, "on_track" while the percent is
-  at least the elapsed share of the period minus 10 points, else "at_risk"; "no_data" without
-  figures in scope.
+- status: "achieved" once the target is reached — followers at any month of the period, a
+  total once it reaches it (a total to reduce only at the deadline), an average (per month,
+  per post, watch time) over the period so far —, "missed" after the deadline, "on_track"
+  while the percent is at least the elapsed share of the period minus 10 points, else
+  "at_risk"; "no_data" without figures in scope.
 """
 
 import re
@@ -222,11 +223,16 @@ def measure(spec: GoalSpec, rows: Iterable[Row], *, today: date) -> Progress:
     elapsed = (min(today, spec.deadline) - spec.starts_on).days
     expected = 100 if days <= 0 else max(0, min(100, round(elapsed * 100 / days)))
     over = today > spec.deadline
-    if spec.metric in TOTALS and not rate and not increasing:
-        # A total only grows: a total to keep low is judged at the deadline.
-        achieved = over and reached(current)
-    else:
+    if spec.metric == "followers":
+        # A level reached once is achieved, even if it falls back later.
         achieved = any(reached(value) for value in series)
+    elif spec.metric in TOTALS and not rate:
+        # A total only grows: reached once is reached for good, and a total to keep low is
+        # judged at the deadline.
+        achieved = reached(current) if increasing else over and reached(current)
+    else:
+        # An average (per month, per post, watch time) is judged on the whole period so far.
+        achieved = reached(current)
     if achieved:
         status = "achieved"
     elif over:

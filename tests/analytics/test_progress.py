@@ -200,6 +200,13 @@ def test_status_achieved_once_the_target_is_reached_even_later_in_the_period():
     assert (result.status, result.current, result.percent) == ("achieved", 180, 80)
 
 
+def test_an_average_is_judged_on_the_period_so_far_not_its_best_month():
+    per_month = spec(metric="posts_published", target=Decimal(8), unit="posts a month")
+    months = [(1, 1, 1, date(2026, m, 1), None, None, None, n, 0, 0) for m, n in ((1, 9), (2, 5))]
+    progress = measure(per_month, rows(*months), today=APRIL)
+    assert (progress.current, progress.status) == (7, "on_track")
+
+
 def test_status_missed_after_the_deadline_without_the_target():
     progress = measure(spec(), rows(row("2026-01", 200)), today=date(2026, 7, 1))
     assert (progress.status, progress.expected_percent) == ("missed", 100)
