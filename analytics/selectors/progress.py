@@ -253,16 +253,21 @@ def measure(spec: GoalSpec, rows: Iterable[Row], *, today: date) -> Progress:
 
 
 def goals_progress(goals: Iterable[Goal], *, today: date | None = None) -> dict[int, Progress]:
-    """Each goal's progress by pk: two queries for any number of goals (their organisations,
-    then the rollups of every month any of them covers), the rest in Python."""
+    """Each goal's progress by pk: at most two queries for any number of goals (their plans'
+    organisations, unless the goals carry their plan, then the rollups of every month any of
+    them covers), the rest in Python."""
     today = today or timezone.localdate()
     goals = list(goals)
     measured = [g for g in goals if g.metric in MEASURED and g.starts_on <= today]
     rows: list[Row] = []
     orgs: dict[int, int] = {}
     if measured:
-        plan_ids = {g.plan_id for g in measured}
-        orgs = dict(Plan.objects.filter(pk__in=plan_ids).values_list("pk", "organization_id"))
+        if all(Goal.plan.is_cached(g) for g in measured):
+            # Goals read through their plan (``plan.goals``) know it: no query.
+            orgs = {g.plan_id: g.plan.organization_id for g in measured}
+        else:
+            plan_ids = {g.plan_id for g in measured}
+            orgs = dict(Plan.objects.filter(pk__in=plan_ids).values_list("pk", "organization_id"))
         first = min(month_start(g.starts_on) for g in measured)
         last = max(month_start(min(g.deadline, today)) for g in measured)
         scopes = Q()

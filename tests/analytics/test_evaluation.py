@@ -257,4 +257,5 @@ def test_the_goal_page_shows_baseline_current_target_bar_and_status(client_as, p
     assert (progress.current, progress.percent) == (300, 50)
     assert 'role="progressbar"' in page and 'aria-valuenow="50"' in page and "pw-50" in page
     assert progress.label in page and "css/progress.css" in page
+    assert url("analytics:plan_evaluation", plan) in page  # every goal of the plan
     assert plan_evaluation(org=plan.organization, plan=plan).goals[0].progress == progress

@@ -289,7 +289,10 @@ def test_goals_progress_costs_two_queries_for_any_number_of_goals(
         goal(plan, metric=metrics[i % 5], channel=channels[i % 3] if i % 2 else None)
         for i in range(count)
     ]
+    goals = [type(g).objects.get(pk=g.pk) for g in goals]  # without their plan
     with django_assert_num_queries(2):
         results = goals_progress(goals, today=APRIL)
     assert len(results) == count
     assert results[goals[0].pk].current == 900
+    with django_assert_num_queries(2):  # the goals, read through their plan, then the rollups
+        assert goals_progress(plan.goals.all(), today=APRIL) == results
