@@ -157,3 +157,14 @@ def test_a_manager_sees_a_goals_progress_move_when_figures_arrive(page, setting,
     expect(page.locator("main")).to_contain_text("video first")
     screenshot(page, "evaluation-report-print")
     assert page.js_errors == []
+
+
+def test_the_evaluation_and_the_report_pass_axe_in_french(page, setting):
+    plan, _own, manager, _contributor = setting
+    page.context.add_cookies([{"name": "django_language", "value": "fr", "url": page.base_url}])
+    login(page, manager.user.email, PASSWORD)
+    audit = Audit("fr")
+    for name in ("analytics:plan_evaluation", "analytics:plan_report"):
+        page.goto(page.base_url + reverse(name, args=[plan.organization.slug, plan.pk]))
+        audit.run(page, name)
+    assert not audit.failures, "\n".join(audit.failures)
