@@ -2,7 +2,7 @@
 
 from core.urls import org_path
 
-from .views import dashboard, grid, posts
+from .views import dashboard, evaluation, exports, grid, posts
 
 app_name = "analytics"
 
@@ -27,4 +27,16 @@ urlpatterns: list = [
         posts.PostStatDeleteView.as_view(),
         name="poststat_delete",
     ),
+    # A plan's evaluation, its printable report, and the statistics downloads.
+    org_path(
+        "plans/<int:plan_pk>/evaluation/",
+        evaluation.PlanEvaluationView.as_view(),
+        "plan_evaluation",
+    ),
+    org_path(
+        "plans/<int:plan_pk>/evaluation/report/",
+        evaluation.PlanReportView.as_view(),
+        "plan_report",
+    ),
+    org_path("stats/export/", exports.StatsExportView.as_view(), "stats_export"),
 ]

@@ -34,6 +34,12 @@ class Step:
     plan_summary_template: str | None = None
     #: ``copy(*, source, target, shift, actor)``, see ``planner.services.copy``.
     copy: str | None = None
+    #: ``progress(goal, *, today=None) -> planner.selectors.objectives.Progress``: the step
+    #: that measures SMART goals (step 7), see ``planner.selectors.objectives``.
+    progress: str | None = None
+    #: ``counts() -> dict`` of annotations on plans (subqueries on ``OuterRef("pk")``) that
+    #: ``planner.selectors.plan`` adds to each step's counts; see ``planner.completion``.
+    counts: str | None = None
 
     def url_for(self, org) -> str | None:
         return _reverse(self.url_name, org_slug=org.slug)
@@ -151,5 +157,9 @@ STEPS = (
             _("Progress towards the SMART goals"),
         ),
         "graph-up-arrow",
+        plan_url_name="analytics:plan_evaluation",
+        plan_summary_template="analytics/_plan_summary.html",
+        progress="analytics.selectors.progress.goal_progress",
+        counts="analytics.selectors.progress.plan_evaluation_counts",
     ),
 )

@@ -11,7 +11,9 @@ Step    Complete when                                                   In progr
 2       ≥ 1 organisational → marketing → social-media chain, ≥ 1        any objective or
         SMART goal, and every goal approved by a manager                goal exists
 3       the audience is described and ≥ 1 platform is chosen            either one is done
-4–7     never: these steps are not built yet ("not available yet")
+4–6     never: these steps are not built yet ("not available yet")
+7       ≥ 1 SMART goal has figures in its scope and period, and the     either one
+        lessons learned are written
 ======  ==============================================================  ====================
 
 Otherwise a step is *not started*. Every goal counts as SMART: its form requires the specific
@@ -58,6 +60,9 @@ class PlanCounts:
     goals_approved: int = 0
     has_audience: bool = False
     platforms: int = 0
+    #: Step 7: goals on a measured metric with statistics in their scope and period.
+    goals_with_figures: int = 0
+    lessons_written: bool = False
 
     @property
     def goals_draft(self) -> int:
@@ -207,11 +212,38 @@ def platforms_summary(c: PlanCounts) -> str:
     return _("%(audience)s, %(platforms)s") % {"audience": audience, "platforms": chosen}
 
 
+def evaluation_state(c: PlanCounts) -> State:
+    if c.goals_with_figures and c.lessons_written:
+        return State.COMPLETE
+    return State.IN_PROGRESS if c.goals_with_figures or c.lessons_written else State.NOT_STARTED
+
+
+def evaluation_summary(c: PlanCounts) -> str:
+    n = c.goals_with_figures
+    goals = (
+        ngettext("%(n)d goal measured", "%(n)d goals measured", n) % {"n": n}
+        if n
+        else _("No goal measured yet")
+    )
+    lessons = _("lessons learned written") if c.lessons_written else _("no lessons learned yet")
+    return _("%(goals)s, %(lessons)s") % {"goals": goals, "lessons": lessons}
+
+
+def evaluation_todo(c: PlanCounts) -> tuple[str, ...]:
+    todo = []
+    if not c.goals_with_figures:
+        todo.append(_("Enter the statistics of a SMART goal's channels and period"))
+    if not c.lessons_written:
+        todo.append(_("Write the lessons learned"))
+    return tuple(todo)
+
+
 #: The rules of the steps that exist: (state, summary, what is left) by step number.
 RULES = {
     1: (benefits_state, benefits_summary, benefits_todo),
     2: (objectives_state, objectives_summary, objectives_todo),
     3: (platforms_state, platforms_summary, platforms_todo),
+    7: (evaluation_state, evaluation_summary, evaluation_todo),
 }
 
 

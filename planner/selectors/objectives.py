@@ -1,5 +1,5 @@
 """Reads for step 2: the objective cascade of a plan as a tree, goals, their SMART facts and
-their progress (which waits for the Analytics issue)."""
+their progress (measured by step 7 from the statistics)."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from core.tenancy import get_for_org
 
@@ -190,16 +191,68 @@ def goal_checklist(goal: Goal, *, today: date | None = None) -> Checklist:
     )
 
 
+#: What a goal's progress says, in words (a badge never relies on its colour alone).
+PROGRESS_STATUSES = {
+    "achieved": gettext_lazy("Achieved"),
+    "on_track": gettext_lazy("On track"),
+    "at_risk": gettext_lazy("At risk"),
+    "missed": gettext_lazy("Missed"),
+    "no_data": gettext_lazy("No figures yet"),
+}
+
+
 @dataclass(frozen=True)
 class Progress:
-    """A goal's progress against the statistics: ``status`` "no_data" (and no figures) until
-    the Analytics issue brings them."""
+    """A goal's progress against the statistics (step 7 computes it, see ``objective_progress``).
+
+    ``status`` is a key of ``PROGRESS_STATUSES``; ``current`` the measured value in the goal's
+    unit (``None`` without figures), ``percent`` how far from the baseline to the target
+    (0–100), ``expected_percent`` the share of the goal's period already elapsed (a linear
+    expectation). ``measured`` is false for the metrics Vitrine does not count (events
+    created, a custom metric): those stay "no_data". ``rate`` says how ``current`` was read
+    from the goal's unit: "" (the total of the period, or the latest followers), "month" (an
+    average per month) or "post" (per post published).
+    """
 
     status: str
     current: Decimal | None = None
     percent: int | None = None
+    baseline: Decimal | None = None
+    target: Decimal | None = None
+    expected_percent: int | None = None
+    measured: bool = True
+    rate: str = ""
+    #: Months of the period with figures in the goal's scope.
+    months: int = 0
+
+    @property
+    def label(self) -> str:
+        if self.status == "no_data" and not self.measured:
+            return str(gettext_lazy("Not measured by Vitrine"))
+        return str(PROGRESS_STATUSES.get(self.status, self.status))
+
+    @property
+    def has_figures(self) -> bool:
+        return self.current is not None
+
+    @property
+    def bar_step(self) -> int:
+        """``percent`` rounded to 5, for the bar's width class (no inline style: CSP)."""
+        return int(5 * round((self.percent or 0) / 5))
 
 
-def objective_progress(goal: Goal) -> Progress:
-    """Progress of ``goal`` towards its target. The one place Analytics will fill in."""
+def objective_progress(goal: Goal, *, today: date | None = None) -> Progress:
+    """Progress of ``goal`` towards its target, as the step that measures it computes it.
+
+    The step declaring ``progress`` in ``core.steps`` (step 7,
+    ``analytics.selectors.progress.goal_progress``) is imported when called, so the plan never
+    imports the apps above it; without one, every goal has "no_data".
+    """
+    from django.utils.module_loading import import_string
+
+    from core.steps import STEPS
+
+    for step in STEPS:
+        if step.progress:
+            return import_string(step.progress)(goal, today=today)
     return Progress("no_data")

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -52,13 +53,24 @@ def _progress_counts() -> dict:
         ),
         "goal_approved_count": _count(Goal.objects.filter(status=Goal.Status.APPROVED)),
         "platform_count": _count(choice_model.objects.all()),
+        # Later steps' counts (step 7: goals with figures, lessons written), from the function
+        # each names in ``core.steps``, imported when called: the plan stays below its steps.
+        **_step_counts(),
     }
+
+
+def _step_counts() -> dict:
+    annotations: dict = {}
+    for step in STEPS:
+        if step.counts:
+            annotations.update(import_string(step.counts)())
+    return annotations
 
 
 def _with_progress(qs: QuerySet[Plan]) -> QuerySet[Plan]:
     """What ``plan_counts`` and ``plan_next_step`` read, in the same query: the counts of each
     step's content and step 3's audience (its one-to-one row)."""
-    return qs.select_related("organization", "owner", "platform_brief").annotate(
+    return qs.select_related("organization", "owner", "platform_brief", "evaluation").annotate(
         **_progress_counts()
     )
 
@@ -80,6 +92,8 @@ def plan_counts(plan: Plan) -> PlanCounts:
         # A missing one-to-one is an AttributeError.
         has_audience=hasattr(plan, "platform_brief"),
         platforms=plan.platform_count,
+        goals_with_figures=getattr(plan, "goal_figures_count", 0),
+        lessons_written=bool(getattr(plan, "lessons_written", False)),
     )
 
 

@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from core.forms import ServiceFormMixin
 from core.generic import ConfirmView
 from core.htmx import render_page_or_partial
+from core.steps import STEPS
 from core.tenancy import get_or_404, org_reverse
 
 from .. import goal_templates
@@ -338,8 +339,14 @@ class GoalDetailView(GoalObjectMixin, TemplateView):
             goal=self.goal,
             checklist=selectors.goal_checklist(self.goal),
             progress=selectors.objective_progress(self.goal),
+            progress_url=self.progress_url(),
             **kwargs,
         )
+
+    def progress_url(self) -> str | None:
+        """The plan's page of the step that measures goals (step 7's evaluation), if any."""
+        step = next((step for step in STEPS if step.progress), None)
+        return step.url_for_plan(self.plan) if step else None
 
 
 class GoalUpdateView(GoalFormMixin, GoalObjectMixin, FormView):

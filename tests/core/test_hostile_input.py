@@ -362,6 +362,10 @@ WRITE_PAGES = {
     "platforms:image_detail": WritePage(
         lambda org: {"focal_x": "40", "focal_y": "60.5"}, choices=("focal_x", "focal_y")
     ),
+    # Step 7: a plan's lessons learned.
+    "analytics:plan_evaluation": WritePage(
+        lambda org: {"lessons": "The partner page reached more people"}, text=("lessons",)
+    ),
 }
 # Step 7: a channel's month in the grid, a post's figures (the walker's channel).
 WRITE_PAGES["analytics:monthly_row"] = WritePage(

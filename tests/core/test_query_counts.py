@@ -59,6 +59,8 @@ PAGES = {
     "platforms:image_detail": {"image_pk": "image"},
     "accounts:member_list": {},
     "accounts:activity_list": {},
+    "analytics:plan_evaluation": {"plan_pk": "plan"},
+    "analytics:plan_report": {"plan_pk": "plan"},
 }
 
 

@@ -7,6 +7,7 @@ from planner.completion import (
     PlanCounts,
     State,
     benefits_state,
+    evaluation_state,
     first_incomplete,
     objectives_state,
     plan_completion,
@@ -66,10 +67,37 @@ def test_step_3(counts, state):
     assert platforms_state(PlanCounts(**counts)) == state
 
 
-def test_steps_4_to_7_are_not_available_and_the_first_incomplete_step_comes_next():
+@pytest.mark.parametrize(
+    ("counts", "state"),
+    [
+        ({}, N),
+        ({"goals": 4}, N),
+        ({"goals_with_figures": 1}, P),
+        ({"lessons_written": True}, P),
+        ({"goals_with_figures": 2, "lessons_written": True}, C),
+    ],
+)
+def test_step_7(counts, state):
+    assert evaluation_state(PlanCounts(**counts)) == state
+
+
+def test_step_7_summary_and_what_is_left():
+    with translation.override("en"):
+        empty = plan_completion(PlanCounts())[7]
+        assert empty.summary == "No goal measured yet, no lessons learned yet"
+        assert empty.todo == (
+            "Enter the statistics of a SMART goal's channels and period",
+            "Write the lessons learned",
+        )
+        done = plan_completion(PlanCounts(goals_with_figures=2, lessons_written=True))[7]
+        assert (done.summary, done.todo) == ("2 goals measured, lessons learned written", ())
+
+
+def test_steps_4_to_6_are_not_available_and_the_first_incomplete_step_comes_next():
     done = PlanCounts(benefits=3, risks=1, **CHAIN, goals=1, goals_approved=1, has_audience=True)
     completion = plan_completion(done)
-    assert [completion[n].state for n in range(1, 8)] == [C, C, P] + [State.UNAVAILABLE] * 4
+    expected = [C, C, P] + [State.UNAVAILABLE] * 3 + [State.NOT_STARTED]
+    assert [completion[n].state for n in range(1, 8)] == expected
     assert completion[4].summary == "" and completion[4].todo == ()
     assert first_incomplete(completion) == 3
     assert first_incomplete(plan_completion(PlanCounts(platforms=1, has_audience=True))) == 1

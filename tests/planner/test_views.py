@@ -343,7 +343,9 @@ def test_plan_page_shows_each_steps_state_summary_and_what_is_left(client_as, or
     assert "Say how to reduce 2 risks" in page
     assert "3 goals: 1 awaiting review, 2 approved" in page
     assert "1 goal awaiting a manager&#x27;s review" in page
-    assert page.count('data-step-state="unavailable"') == 4
+    assert page.count('data-step-state="unavailable"') == 3
+    # Step 7: nothing measured nor written yet.
+    assert "No goal measured yet, no lessons learned yet" in page
     assert _next_step(page) == "benefits"
 
 
