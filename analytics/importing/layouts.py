@@ -247,3 +247,30 @@ def mapping(layout: Layout, header: list) -> list[tuple[str, str]]:
             seen.add(column.key)
             pairs.append((str(cell).strip(), column.key))
     return pairs
+
+
+#: What each key is called on the preview (the column a file's header feeds).
+KEY_LABELS = {
+    "month": _("Month"),
+    "channel": _("Channel"),
+    "views": _("Views"),
+    "interactions": _("Interactions"),
+    "followers": _("Followers"),
+    "posts_published": _("Posts published"),
+    "published_on": _("Date"),
+    "published_at": _("Date"),
+    "title": _("Title"),
+    "url": _("Address (URL)"),
+    "avg_watch_seconds": _("Average watch time"),
+    "avg_watch": _("Average watch time"),
+    "external_id": _("Identifier on the network"),
+    "description": _("Title (when the post has none)"),
+    "post_type": _("Format"),
+    "impressions": _("Views (older exports)"),
+    "interactions_total": _("Interactions"),
+    "reactions": _("Interactions (added up)"),
+    "likes": _("Interactions (added up)"),
+    "comments": _("Interactions (added up)"),
+    "shares": _("Interactions (added up)"),
+    "saves": _("Interactions (added up)"),
+}

@@ -8,6 +8,7 @@ one, else (channel, date, format, title in lower case).
 """
 
 import datetime
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -152,6 +153,8 @@ class _Row:
         value = self.raw(key)
         if value is None:
             return None
+        if type(value) is str and len(value) < 10 and value.isascii() and value.isdigit():
+            return int(value)  # the common case, without parse_count's regular expressions
         try:
             return parse_count(value)
         except FigureError as error:
@@ -197,6 +200,14 @@ def parse_day(value) -> datetime.date | None:
         except ValueError:
             continue
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _month(text: str) -> datetime.date | None:
+    try:
+        return parse_month(text)
+    except ValueError:
+        return None
 
 
 def _strict_day(value) -> datetime.date | None:
@@ -245,9 +256,8 @@ def _clean_monthly(row: _Row, channels: ChannelIndex, channel_id) -> dict | None
         month = raw.replace(day=1) if not isinstance(raw, datetime.datetime) else raw.date()
         month = month.replace(day=1)
     else:
-        try:
-            month = parse_month(str(raw))
-        except ValueError:
+        month = _month(str(raw))
+        if month is None:
             row.error("month", "bad_month", value=_value_param(raw))
     found = _channel(row, channels)
     cleaned = {
