@@ -111,13 +111,18 @@ def _channel_refs(org) -> list[ChannelRef]:
     ]
 
 
-def import_analyse(*, org, data: bytes, filename: str, kind=None, channel=None, progress=None):
-    """Read and validate a file for ``org`` without writing anything: a ``Result`` (its
-    ``errors`` hold the reading problem too, e.g. "empty")."""
+def import_analyse(
+    *, org, data: bytes, filename: str, kind=None, channel=None, progress=None, on_read=None
+):
+    """Read and validate a file for ``org`` without writing anything: ``(Result, Table)``
+    (the result's ``errors`` hold a reading problem too, e.g. "empty", the table is then
+    None). ``on_read(table)`` is called once the file is read, before the rows are checked."""
     try:
         table = read_table(data, filename)
     except ReadError as error:
         return Result(layout=None, errors=[error.as_error()]), None
+    if on_read is not None:
+        on_read(table)
     result = validate_table(
         table,
         channels=_channel_refs(org),
@@ -198,6 +203,9 @@ def import_check(batch: ImportBatch, *, analysed=None) -> ImportBatch:
             kind=kind,
             channel=batch.channel,
             progress=progress,
+            on_read=lambda table: ImportBatch.objects.filter(pk=batch.pk).update(
+                total_rows=len(table.rows)
+            ),
         )
     _store_result(batch, result, table)
     batch.save()

@@ -215,6 +215,12 @@ def _plan(org) -> dict:
     }
 
 
+def _stats_csv() -> SimpleUploadedFile:
+    return SimpleUploadedFile(
+        "stats.csv", b"month,channel,views,interactions\n2026-01,Facebook,1,1\n", "text/csv"
+    )
+
+
 def _own_notifications(org) -> dict:
     from accounts.models import Membership, Notification
 
@@ -338,6 +344,11 @@ WRITE_PAGES = {
     ),
     "platforms:image_detail": WritePage(
         lambda org: {"focal_x": "40", "focal_y": "60.5"}, choices=("focal_x", "focal_y")
+    ),
+    # Step 7: a statistics file (checked later, by the worker).
+    "analytics:import_list": WritePage(
+        lambda org: {"file": _stats_csv(), "kind": "monthly", "channel": ""},
+        choices=("kind", "channel"),
     ),
 }
 #: Pages whose errors are messages on the page they redirect to (no form to show again).
