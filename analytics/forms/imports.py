@@ -48,14 +48,15 @@ class ImportUploadForm(CrispyFormMixin, forms.Form):
     submit_name = "upload"
     form_attrs = {"enctype": "multipart/form-data"}
 
-    def __init__(self, *args, org, **kwargs):
+    def __init__(self, *args, org=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["channel"].queryset = (
-            Channel.objects.for_org(org)
-            .filter(is_active=True)
-            .select_related("platform")
-            .order_by("platform__position", "name")
-        )
+        if org is not None:
+            self.fields["channel"].queryset = (
+                Channel.objects.for_org(org)
+                .filter(is_active=True)
+                .select_related("platform")
+                .order_by("platform__position", "name")
+            )
         self.fields["file"].help_text = _(
             "CSV (comma, semicolon or tab; UTF-8) or Excel .xlsx, up to %(size)s MB. Nothing "
             "is written before you confirm the preview."
