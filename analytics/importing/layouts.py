@@ -266,6 +266,7 @@ KEY_LABELS = {
     "external_id": _("Identifier on the network"),
     "description": _("Title (when the post has none)"),
     "post_type": _("Format"),
+    "format": _("Format"),
     "impressions": _("Views (older exports)"),
     "interactions_total": _("Interactions"),
     "reactions": _("Interactions (added up)"),
@@ -273,4 +274,12 @@ KEY_LABELS = {
     "comments": _("Interactions (added up)"),
     "shares": _("Interactions (added up)"),
     "saves": _("Interactions (added up)"),
+}
+
+#: The totals the preview and the result show.
+TOTAL_LABELS = {
+    "views": _("Total views"),
+    "interactions": _("Total interactions"),
+    "followers": _("Total followers"),
+    "posts_published": _("Total posts published"),
 }

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -81,8 +82,7 @@ class ImportListView(ListingMixin, OrgViewMixin, ListView):
             else:
                 messages.success(
                     request,
-                    _("“%(filename)s” was uploaded. Check the preview, then confirm the import.")
-                    % {"filename": batch.filename},
+                    _("“%(filename)s” was uploaded.") % {"filename": batch.filename},
                 )
                 return redirect(batch_url("import_detail", batch))
         self.object_list = self.get_queryset()
@@ -139,6 +139,8 @@ def _preview_rows(batch) -> tuple[list, list]:
                 value = format_duration(value)
             elif key == "format":
                 value = formats.get(value, value)
+            elif isinstance(value, int) and key != "external_id":
+                value = number_format(value, force_grouping=True)
             cells.append(value)
         table.append((row.get("line"), cells))
     return labels, table
@@ -166,7 +168,8 @@ class ImportDetailView(ImportObjectMixin, TemplateView):
         )
         errors = [{**error, "message": error_message(error)} for error in errors_page.object_list]
         totals = [
-            (layouts.KEY_LABELS.get(key, key), value) for key, value in (batch.totals or {}).items()
+            (layouts.TOTAL_LABELS.get(key, key), value)
+            for key, value in (batch.totals or {}).items()
         ]
         return super().get_context_data(
             **self.progress_context(),

@@ -47,8 +47,8 @@ def test_uploading_a_monthly_file_shows_its_preview(
     page = contributor.get(response["Location"]).content.decode()
     assert "Recognised: Vitrine monthly statistics" in page
     assert "Abonnés" in page and "Followers" in page  # the column mapping
-    assert "2024-01" in page and "12345" in page  # the first rows as stored
-    assert "Total Views" in page
+    assert "2024-01" in page and "12,345" in page  # the first rows as stored
+    assert "Total views" in page
     assert url("analytics:import_confirm", org, batch_pk=batch.pk) in page
     assert MonthlyStat.objects.count() == 0
 
