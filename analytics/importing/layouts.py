@@ -238,6 +238,13 @@ def expected_for(kind: str | None) -> list[str]:
     return names
 
 
+def normalise_display(cell) -> str:
+    """A header as shown on the preview: as written, without invisible characters."""
+    from core.text import clean_text
+
+    return clean_text(str(cell or ""), multiline=False)[:80]
+
+
 def mapping(layout: Layout, header: list) -> list[tuple[str, str]]:
     """(header in the file, key it feeds) for the preview; ignored columns are left out."""
     pairs, seen = [], set()
@@ -245,7 +252,7 @@ def mapping(layout: Layout, header: list) -> list[tuple[str, str]]:
         column = layout.column_for(cell)
         if column and column.key not in seen:
             seen.add(column.key)
-            pairs.append((str(cell).strip(), column.key))
+            pairs.append((" ".join(normalise_display(cell).split()), column.key))
     return pairs
 
 

@@ -105,8 +105,14 @@ class Result:
 
 
 def _value_param(raw) -> str:
+    """A cell as an error's parameter: short, and without the invisible characters (a NUL
+    byte, which PostgreSQL refuses in JSON) that ``clean_text`` removes."""
     text = raw.isoformat() if isinstance(raw, datetime.date) else str(raw)
-    return text[:VALUE_MAX]
+    return clean_text(text[: VALUE_MAX * 2], multiline=False)[:VALUE_MAX]
+
+
+def _header(cell) -> str:
+    return _value_param("" if cell is None else cell).strip()
 
 
 class _Row:
@@ -441,19 +447,19 @@ def validate_table(
     for index, cell in enumerate(table.header):
         column = layout.column_for(cell)
         if column is None:
-            if layout.strict and str(cell or "").strip():
+            if layout.strict and _header(cell):
                 errors.append(
                     {
                         "line": table.header_line,
-                        "column": str(cell).strip()[:VALUE_MAX],
+                        "column": _header(cell),
                         "code": "extra_column",
-                        "params": {"column": str(cell).strip()[:VALUE_MAX]},
+                        "params": {"column": _header(cell)},
                     }
                 )
             continue
         if column.key not in positions:
             positions[column.key] = index
-            headers[column.key] = str(cell).strip()
+            headers[column.key] = _header(cell)
     if layout.needs_channel and channel_id is None:
         errors.append({"line": None, "column": "", "code": "channel_required", "params": {}})
         result.total_rows = len(table.rows)

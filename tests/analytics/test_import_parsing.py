@@ -322,3 +322,19 @@ def test_progress_is_reported_every_2000_rows():
     seen = []
     result = check("\n".join(lines).encode(), progress=seen.append)
     assert result.ok and seen == [2000, 4000] and result.total_rows == 4500
+
+
+def test_a_tiktok_export_saved_as_xlsx_is_recognised_too():
+    import csv
+
+    rows = list(csv.reader(io.StringIO(sample("tiktok_posts.csv").decode())))
+    result = check(xlsx(rows), "tiktok.xlsx", channel_id=1)
+    assert result.ok and result.layout.code == "tiktok" and len(result.rows) == 2
+
+
+def test_invisible_characters_never_reach_the_stored_errors():
+    data = "month,channel,views,interactions,bad\u200b\x01col\n2024-01,Facebook BU,1,1,1\n"
+    result = check(data.encode())
+    assert [e["column"] for e in result.errors] == ["badcol"]
+    result = check(b"month,channel,views,interactions\n2024-01,No\x01where,1,1\n")
+    assert result.errors[0]["params"] == {"value": "Nowhere"}
