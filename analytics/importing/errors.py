@@ -7,6 +7,7 @@ reader of an English contributor's import reads French.
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MESSAGES = {
     # The file as a whole.
@@ -51,8 +52,8 @@ MESSAGES = {
 
 #: What two rows share when they repeat each other (``duplicate_row``'s ``what``).
 DUPLICATE_WHAT = {
-    "month": _("month"),
-    "post": _("post"),
+    "month": pgettext_lazy("import duplicate", "month"),
+    "post": pgettext_lazy("import duplicate", "post"),
 }
 
 
