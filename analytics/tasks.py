@@ -26,3 +26,30 @@ def rollups_refresh_on_commit(org) -> None:
     """Call after any change to an organisation's figures: its rollups are rebuilt once the
     change is committed (never from a transaction that may still roll back)."""
     rollups_recompute_task.delay_on_commit(org.pk)
+
+
+@shared_task(acks_late=True, name="analytics.import_check")
+def import_check_task(batch_id: int) -> str:
+    """Parse and validate an uploaded statistics file (its preview). Idempotent."""
+    from .models import ImportBatch
+    from .services.imports import import_check
+
+    batch = ImportBatch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        return "missing"
+    return import_check(batch).status
+
+
+@shared_task(acks_late=True, name="analytics.import_commit")
+def import_commit_task(batch_id: int, actor_id: int | None = None) -> str:
+    """Write a confirmed import, all or nothing. Idempotent: a batch already done is left."""
+    from django.contrib.auth import get_user_model
+
+    from .models import ImportBatch
+    from .services.imports import import_commit
+
+    batch = ImportBatch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        return "missing"
+    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
+    return import_commit(batch, actor).status

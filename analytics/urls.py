@@ -2,7 +2,7 @@
 
 from core.urls import org_path
 
-from .views import dashboard, evaluation, exports, grid, posts
+from .views import dashboard, evaluation, exports, grid, imports, posts
 
 app_name = "analytics"
 
@@ -39,4 +39,21 @@ urlpatterns: list = [
         "plan_report",
     ),
     org_path("stats/export/", exports.StatsExportView.as_view(), "stats_export"),
+    # Statistics files: history and upload, then each import's progress, preview and result.
+    org_path("stats/imports/", imports.ImportListView.as_view(), "import_list"),
+    org_path("stats/imports/template/", imports.ImportTemplateView.as_view(), "import_template"),
+    org_path("stats/imports/<int:batch_pk>/", imports.ImportDetailView.as_view(), "import_detail"),
+    org_path(
+        "stats/imports/<int:batch_pk>/progress/",
+        imports.ImportProgressView.as_view(),
+        "import_progress",
+    ),
+    org_path(
+        "stats/imports/<int:batch_pk>/confirm/",
+        imports.ImportConfirmView.as_view(),
+        "import_confirm",
+    ),
+    org_path(
+        "stats/imports/<int:batch_pk>/cancel/", imports.ImportCancelView.as_view(), "import_cancel"
+    ),
 ]

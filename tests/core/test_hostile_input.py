@@ -215,6 +215,12 @@ def _plan(org) -> dict:
     }
 
 
+def _stats_csv() -> SimpleUploadedFile:
+    return SimpleUploadedFile(
+        "stats.csv", b"month,channel,views,interactions\n2026-01,Facebook,1,1\n", "text/csv"
+    )
+
+
 def _own_notifications(org) -> dict:
     from accounts.models import Membership, Notification
 
@@ -365,6 +371,11 @@ WRITE_PAGES = {
     # Step 7: a plan's lessons learned.
     "analytics:plan_evaluation": WritePage(
         lambda org: {"lessons": "The partner page reached more people"}, text=("lessons",)
+    ),
+    # Step 7: a statistics file (checked later, by the worker).
+    "analytics:import_list": WritePage(
+        lambda org: {"file": _stats_csv(), "kind": "monthly", "channel": ""},
+        choices=("kind", "channel"),
     ),
 }
 # Step 7: a channel's month in the grid, a post's figures (the walker's channel).
