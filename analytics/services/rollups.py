@@ -3,11 +3,35 @@
 from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from accounts.models import Organization
+from core.bulk import bulk_insert
 from platforms.models import Channel
 
 from ..models import MonthlyRollup, MonthlyStat, PostStat
+
+#: What ``rollups_recompute`` writes per row, and a row before any figure.
+COLUMNS = [
+    "channel",
+    "platform",
+    "kind",
+    "month",
+    "views",
+    "interactions",
+    "followers",
+    "posts_published",
+    "post_count",
+    "post_views",
+    "post_interactions",
+    "watch_weighted_sum",
+    "watch_views",
+]
+EMPTY = dict.fromkeys(
+    ("views", "interactions", "followers", "posts_published"), None
+) | dict.fromkeys(
+    ("post_count", "post_views", "post_interactions", "watch_weighted_sum", "watch_views"), 0
+)
 
 
 def rollups_recompute(org_id: int) -> int:
@@ -15,7 +39,7 @@ def rollups_recompute(org_id: int) -> int:
 
     Idempotent (the result depends only on the figures) and serialised per organisation by a
     lock on its row, so two runs after two quick edits cannot interleave their rewrites.
-    Three aggregate queries and a bulk insert, whatever the number of figures.
+    Three queries and a bulk insert, whatever the number of figures.
     """
     with transaction.atomic():
         if not Organization.objects.select_for_update().filter(pk=org_id).exists():
@@ -26,18 +50,14 @@ def rollups_recompute(org_id: int) -> int:
                 "pk", "platform_id", "kind"
             )
         }
-        rows: dict[tuple, MonthlyRollup] = {}
+        rows: dict[tuple, dict] = {}
 
-        def row(channel_id, month) -> MonthlyRollup:
+        def row(channel_id, month) -> dict:
             key = (channel_id, month)
             if key not in rows:
                 platform_id, kind = channels[channel_id]
-                rows[key] = MonthlyRollup(
-                    organization_id=org_id,
-                    channel_id=channel_id,
-                    platform_id=platform_id,
-                    kind=kind,
-                    month=month,
+                rows[key] = dict(
+                    EMPTY, channel_id=channel_id, platform_id=platform_id, kind=kind, month=month
                 )
             return rows[key]
 
@@ -58,15 +78,15 @@ def rollups_recompute(org_id: int) -> int:
         )
         for p in posts:
             r = row(p["channel_id"], p["m"])
-            r.post_count = p["count"]
-            r.post_views = p["total_views"] or 0
-            r.post_interactions = p["total_interactions"] or 0
-            r.watch_weighted_sum = p["watch_weighted"] or 0
-            r.watch_views = p["watch_views"] or 0
+            r["post_count"] = p["count"]
+            r["post_views"] = p["total_views"] or 0
+            r["post_interactions"] = p["total_interactions"] or 0
+            r["watch_weighted_sum"] = p["watch_weighted"] or 0
+            r["watch_views"] = p["watch_views"] or 0
             # Without a monthly figure the posts' sums stand in (see MonthlyRollup).
-            r.views = p["total_views"]
-            r.interactions = p["total_interactions"]
-            r.posts_published = p["count"]
+            r["views"] = p["total_views"]
+            r["interactions"] = p["total_interactions"]
+            r["posts_published"] = p["count"]
         monthly = MonthlyStat.objects.filter(organization_id=org_id).values_list(
             "channel_id", "month", *MonthlyStat.FIGURES
         )
@@ -75,12 +95,18 @@ def rollups_recompute(org_id: int) -> int:
         ):
             r = row(channel_id, month)
             if views is not None:
-                r.views = views
+                r["views"] = views
             if interactions is not None:
-                r.interactions = interactions
+                r["interactions"] = interactions
             if published is not None:
-                r.posts_published = published
-            r.followers = followers
+                r["posts_published"] = published
+            r["followers"] = followers
         MonthlyRollup.objects.filter(organization_id=org_id).delete()
-        MonthlyRollup.objects.bulk_create(rows.values(), batch_size=2000)
+        # Rows as plain values: 100,000 model instances through bulk_create took 25 s.
+        bulk_insert(
+            MonthlyRollup,
+            COLUMNS,
+            {"organization": org_id, "computed_at": timezone.now()},
+            list(rows.values()),
+        )
         return len(rows)
