@@ -39,6 +39,12 @@ class ChartTable:
     chart: dict
 
     @property
+    def has_data(self) -> bool:
+        """Whether any figure is known (else the page says so instead of drawing empty axes)."""
+        numeric = [i for i, kind in enumerate(self.kinds) if kind in ("int", "duration")]
+        return any(row[i] is not None for row in self.rows for i in numeric)
+
+    @property
     def columns(self) -> list[tuple[str, bool]]:
         """``(heading, numeric)`` per column: numeric columns align right."""
         return [(h, k in ("int", "duration")) for h, k in zip(self.header, self.kinds, strict=True)]

@@ -263,6 +263,10 @@ def _followers(rollups, months: list[datetime.date]) -> dict[datetime.date, int 
     return {month: result[f"m_{i}"] for i, month in enumerate(months)}
 
 
+def _has_figures(totals: dict | None) -> bool:
+    return bool(totals) and (totals["views"] is not None or totals["interactions"] is not None)
+
+
 def dashboard_data(
     org,
     *,
@@ -277,21 +281,21 @@ def dashboard_data(
     Reads only ``MonthlyRollup`` — one grouped query for the period and the comparison
     months, one for the followers — and ``PostStat`` for the top posts (``TOP_POSTS`` rows,
     ordered by views, ``select_related`` channel and platform): three queries whatever the
-    number of channels, months and posts. The KPI cards describe the period's last month, or
-    the last complete month when the period runs into the future, against the month before
-    and the same month a year earlier.
+    number of channels, months and posts. The KPI cards describe the period's latest month
+    with figures (up to the last complete month), against the month before and the same month
+    a year earlier.
     """
     if not isinstance(period, Period):
         first, last = (month.replace(day=1) for month in period)
         period = Period("custom", str(_("Custom period")), first, last)
     months = period.months
     last_complete = last_complete_month(today or timezone.localdate())
-    kpi_month = max(period.first, min(period.last, last_complete))
-    previous, year_ago = add_months(kpi_month, -1), add_months(kpi_month, -12)
+    latest = max(period.first, min(period.last, last_complete))
     rollups = _rollups(org, platform_code, channel_id)
 
-    # 1. Per month, platform and kind: the sums every chart and card needs.
-    start = min(period.first, year_ago)
+    # 1. Per month, platform and kind: the sums every chart and card needs (from a year
+    # before the period, for the cards' "same month last year").
+    start = add_months(period.first, -12)
     grouped = (
         rollups.filter(month__gte=start, month__lte=period.last)
         .values("month", "platform__code", "platform__name", "platform__position", "kind")
@@ -324,6 +328,14 @@ def dashboard_data(
         by_month[month] = _add(by_month.get(month), row["views"])
         by_kind = kind_views.setdefault(row["kind"], {})
         by_kind[month] = _add(by_kind.get(month), row["views"])
+
+    # The cards describe the latest month with figures: at the start of a month, last
+    # month's are often not entered yet, and a row of dashes says nothing.
+    kpi_month = next(
+        (m for m in reversed(months) if m <= latest and _has_figures(per_month.get(m))),
+        latest,
+    )
+    previous, year_ago = add_months(kpi_month, -1), add_months(kpi_month, -12)
 
     views_by_platform = [
         Series(code, name, [values.get(m) for m in months])

@@ -27,6 +27,10 @@ class GridCell:
     warning: str = ""
 
     @property
+    def label(self) -> str:
+        return MonthlyStat._meta.get_field(self.name).verbose_name
+
+    @property
     def current_display(self) -> str:
         return grouped(self.current)
 

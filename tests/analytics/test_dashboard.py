@@ -117,8 +117,15 @@ def test_key_figures_compare_with_the_month_before_and_a_year_earlier(org, figur
     assert followers.vs_year.amount == pytest.approx((590 - 300) * 100 / 300)
 
 
-def test_a_month_without_figures_gives_no_change_rather_than_a_division_by_zero(org, figures):
+def test_the_cards_describe_the_latest_month_with_figures(org, figures):
+    """November 2024 has no figures yet: the cards say October's rather than dashes."""
     dashboard = dashboard_data(org, period=(D(2024, 1, 1), D(2024, 11, 1)), today=TODAY)
+    assert dashboard.kpi_month == D(2024, 10, 1)
+    assert kpis(dashboard)["views"].value == 500
+
+
+def test_a_month_without_figures_gives_no_change_rather_than_a_division_by_zero(org, figures):
+    dashboard = dashboard_data(org, period=(D(2024, 11, 1), D(2024, 11, 1)), today=TODAY)
     cards = kpis(dashboard)
     assert cards["views"].value is None
     assert cards["views"].vs_previous.amount is None
@@ -605,3 +612,15 @@ def test_the_dashboard_costs_the_same_queries_with_3_and_300_channels(
         cards = kpis(response.context["dashboard"])
         assert cards["views"].value == 300 * 100
         assert cards["followers"].value == 300 * 1000
+
+
+def test_a_chart_without_figures_says_so_instead_of_drawing_empty_axes(client_as, org):
+    channel = ChannelFactory(organization=org)
+    MonthlyStatFactory(channel=channel, month=D(2024, 10, 1), views=100)
+    rollups_recompute(org.pk)
+    client = client_as(Role.VIEWER)
+    html = client.get(url("analytics:dashboard", org), {"from": "2024-01", "to": "2024-12"})
+    html = html.content.decode()
+    assert 'data-chart="views"' in html and 'data-chart="reach"' in html
+    assert 'data-chart="watch_time"' not in html and 'data-chart="top_posts"' not in html
+    assert html.count("No figures for this chart in this period.") == 2
