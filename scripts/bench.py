@@ -234,6 +234,12 @@ def main() -> None:
         ),
         "review queue": reverse("planner:review_queue", kwargs=slug),
         "notifications": reverse("accounts:notification_list", kwargs=slug),
+        "stats dashboard (step 7)": reverse("analytics:dashboard", kwargs=slug),
+        "monthly grid": reverse("analytics:monthly_grid", kwargs=slug),
+        "post figures": reverse("analytics:poststat_list", kwargs=slug),
+        "imports": reverse("analytics:import_list", kwargs=slug),
+        "plan evaluation": reverse("analytics:plan_evaluation", kwargs=slug | {"plan_pk": plan.pk}),
+        "evaluation report": reverse("analytics:plan_report", kwargs=slug | {"plan_pk": plan.pk}),
     }
     lines = [
         f"Vitrine bench — {SCALE} plans/channels/members, {SCALE * 4} activity entries, "
@@ -245,10 +251,20 @@ def main() -> None:
         median, queries = measure(client, url)
         rows.append({"page": name, "url": url, "median_ms": round(median, 1), "queries": queries})
         lines.append(f"{name:28} {median:10.1f} {queries:8d}")
+    lines.append(
+        f"rollups of {SCALE * 24:,} monthly rows and {SCALE} posts rebuilt in "
+        f"{ROLLUP_SECONDS[0] * 1000:.0f} ms"
+    )
     print("\n".join(lines))
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    report = {"scale": SCALE, "repeat": REPEAT, "database": connection.vendor, "pages": rows}
+    report = {
+        "scale": SCALE,
+        "repeat": REPEAT,
+        "database": connection.vendor,
+        "pages": rows,
+        "rollups_seconds": round(ROLLUP_SECONDS[0], 2),
+    }
     path = results / time.strftime("%Y%m%d-%H%M%S.json")
     path.write_text(json.dumps(report, indent=2) + "\n")
     print(f"written to {path.relative_to(ROOT)}")
