@@ -142,31 +142,34 @@ def _clean_poststat(poststat: PostStat) -> None:
 def poststat_create(*, org, actor, **fields) -> PostStat:
     """Add a post’s figures (a post planned in Vitrine or not: its title and URL say which)."""
     _check_channel(org, fields.get("channel"))
-    poststat = PostStat(organization=org)
-    model_update(
-        instance=poststat,
-        fields=(*POSTSTAT_FIELDS, "updated_by"),
-        data={**fields, "updated_by": actor},
-        clean=_clean_poststat,
-    )
+    poststat = _poststat_save(PostStat(organization=org), actor, fields)
     activity_log(org=org, actor=actor, verb="poststat.create", params={"title": poststat.title})
-    rollups_refresh_on_commit(org)
     return poststat
 
 
 @transaction.atomic
 def poststat_update(*, poststat: PostStat, actor, **fields) -> PostStat:
-    org = poststat.organization
     if "channel" in fields:
-        _check_channel(org, fields["channel"])
+        _check_channel(poststat.organization, fields["channel"])
+    _poststat_save(poststat, actor, fields)
+    activity_log(
+        org=poststat.organization,
+        actor=actor,
+        verb="poststat.update",
+        params={"title": poststat.title},
+    )
+    return poststat
+
+
+def _poststat_save(poststat: PostStat, actor, fields: dict) -> PostStat:
+    """Validate and save; the dashboard's rollups follow once the write commits."""
     model_update(
         instance=poststat,
         fields=(*POSTSTAT_FIELDS, "updated_by"),
         data={**fields, "updated_by": actor},
         clean=_clean_poststat,
     )
-    activity_log(org=org, actor=actor, verb="poststat.update", params={"title": poststat.title})
-    rollups_refresh_on_commit(org)
+    rollups_refresh_on_commit(poststat.organization)
     return poststat
 
 

@@ -5,16 +5,13 @@ Celery worker over Redis (``make test-services``)."""
 import datetime
 import os
 import random
-import subprocess
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from analytics.models import MonthlyRollup, MonthlyStat, PostStat
 from analytics.services.rollups import rollups_recompute
@@ -27,6 +24,7 @@ from tests.factories import (
     PlatformFactory,
     PostStatFactory,
 )
+from tests.worker import celery_worker, test_database_url
 
 D = datetime.date
 ROOT = Path(__file__).resolve().parents[2]
@@ -232,47 +230,11 @@ def test_the_nightly_task_recomputes_every_organisation(org, other_org):
 # --- a real worker over Redis -------------------------------------------------------------------
 
 
-def _test_database_url() -> str:
-    """The URL of the test database, for a worker process started by the test."""
-    s = connection.settings_dict
-    if s["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{s['NAME']}"
-    user = quote(s.get("USER") or "")
-    password = f":{quote(s['PASSWORD'])}" if s.get("PASSWORD") else ""
-    host = s.get("HOST") or "127.0.0.1"
-    port = f":{s['PORT']}" if s.get("PORT") else ""
-    return f"postgres://{user}{password}@{host}{port}/{s['NAME']}"
-
-
 @pytest.fixture
 def rollup_worker(transactional_db):
-    """A Celery worker process (solo pool) on the test database, as in
-    ``tests/core/test_celery_worker.py``."""
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool",
-            "solo",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "--loglevel",
-            "WARNING",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": _test_database_url(), "DATABASE_CONN_MAX_AGE": "0"},
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not app.control.ping(timeout=1):
-        assert process.poll() is None, "the Celery worker exited at start-up"
-    yield process
-    process.terminate()
-    process.wait(timeout=20)
+    """A worker on the test database (it must see the rows the test writes)."""
+    with celery_worker(DATABASE_URL=test_database_url(), DATABASE_CONN_MAX_AGE="0") as process:
+        yield process
 
 
 @pytest.mark.services
