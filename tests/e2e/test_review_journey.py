@@ -204,7 +204,7 @@ def test_a_goal_goes_from_the_template_through_changes_to_approval(
         expect(bell(manager)).to_have_attribute("aria-label", words["one_unread"])
         manager.locator(".review-queue li", has_text=words["statement"]).locator("a.btn").click()
         manager.wait_for_url(re.compile(rf"/goals/{goal.pk}/"))
-        expect(manager.locator(".goal-fields strong")).to_have_text("8")
+        expect(manager.locator(".goal-fields .goal-target")).to_have_text("8")
         review.locator("button[value=approve]").click()
         expect(manager.locator(".messages")).to_contain_text(words["was_approved"])
         expect(review.locator(".goal-status")).to_have_text(words["approved"])
