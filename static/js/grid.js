@@ -43,6 +43,8 @@
     if (!input.matches || !input.matches("#stats-grid input.grid-cell")) return;
     event.preventDefault();
     var row = rowOf(input);
+    // Enter means "done with this row": what a save on its way leaves unsent goes at once.
+    row.setAttribute("data-save-asked", "");
     var pending = input.hasAttribute("data-unsaved");
     var target = nextRowCell(input);
     if (target) {
@@ -78,7 +80,11 @@
       if (input.value !== values[input.name]) typed[input.name] = input.value;
     });
     var active = document.activeElement;
-    carried[row.id] = { typed: typed, focused: row.contains(active) ? active.id : null };
+    carried[row.id] = {
+      typed: typed,
+      focused: row.contains(active) ? active.id : null,
+      asked: row.hasAttribute("data-save-asked"),
+    };
   });
   function afterSettle(event) {
     var target = event.detail.target;
@@ -109,8 +115,30 @@
       if (invalid && !typing && (lost || active === focused)) invalid.focus();
       else if (lost && focused) focused.focus();
     }
-    // What was typed while the save was on its way is sent now (the row again, whole).
-    if (unsent.length) unsent[0].dispatchEvent(new Event("change", { bubbles: true }));
+    // What was typed while the save was on its way is sent again (the row, whole) — but not
+    // while the person is still typing in one of its cells: the row would carry a half-typed
+    // figure ("20" of "2021"). Then it goes when that cell is left, as any change does.
+    if (!unsent.length) return;
+    unsent.forEach(function (input) { input.setAttribute("data-unsaved", ""); });
+    var current = document.activeElement;
+    if (unsent.indexOf(current) >= 0 && !state.asked) {
+      current.addEventListener("blur", function () {
+        // The cell's own change (if the browser fires one) has already sent the row.
+        if (current.hasAttribute("data-unsaved")) {
+          current.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      }, { once: true });
+    } else if (state.asked || !row.contains(current)) {
+      unsent[0].dispatchEvent(new Event("change", { bubbles: true }));
+    } else {
+      // Typing in another cell of the row: that cell's change sends everything when it is left.
+      current.setAttribute("data-unsaved", "");
+      current.addEventListener("blur", function () {
+        if (current.hasAttribute("data-unsaved")) {
+          current.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      }, { once: true });
+    }
   }
   // On the table, below the document: the row's event stops here.
   var table = grid();
