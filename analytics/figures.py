@@ -94,6 +94,13 @@ def _bounded_seconds(seconds: int) -> int:
     return seconds
 
 
+def add_known(total: int | None, value: int | None) -> int | None:
+    """A running sum of figures that may be unknown: unknown only while every part is."""
+    if value is None:
+        return total
+    return value if total is None else total + value
+
+
 def format_duration(seconds: int | None) -> str:
     """``150`` → ``"2:30"``, ``3723`` → ``"1:02:03"`` (empty for ``None``)."""
     if seconds is None:

@@ -8,8 +8,8 @@ from .services.rollups import rollups_recompute
 
 
 @shared_task(acks_late=True, name="analytics.rollups_recompute")
-def rollups_recompute_task(org_id: int) -> int:
-    return rollups_recompute(org_id)
+def rollups_recompute_task(org_id: int, channel_id: int | None = None) -> int:
+    return rollups_recompute(org_id, channel_id)
 
 
 @shared_task(acks_late=True, name="analytics.rollups_recompute_all")
@@ -22,10 +22,11 @@ def rollups_recompute_all() -> int:
     return len(org_ids)
 
 
-def rollups_refresh_on_commit(org) -> None:
-    """Call after any change to an organisation's figures: its rollups are rebuilt once the
-    change is committed (never from a transaction that may still roll back)."""
-    rollups_recompute_task.delay_on_commit(org.pk)
+def rollups_refresh_on_commit(org, channel=None) -> None:
+    """Call after any change to an organisation's figures (to ``channel``'s only, when given):
+    the rollups are rebuilt once the change is committed (never from a transaction that may
+    still roll back)."""
+    rollups_recompute_task.delay_on_commit(org.pk, channel.pk if channel is not None else None)
 
 
 @shared_task(acks_late=True, name="analytics.import_check")

@@ -20,11 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from planner.models import Plan
 from platforms.models import Channel
 
+from ..figures import add_known
 from ..models import MonthlyRollup, PostStat
 from ..months import add_months, last_complete_month, month_code, month_range, parse_month
+from .posts import top_post_list
 
 #: How many posts the "top posts" chart lists.
-TOP_POSTS = 10
 #: The longest custom period, in months (a longer one keeps its last months).
 MAX_MONTHS = 120
 DEFAULT_PERIOD = "12m"
@@ -219,12 +220,6 @@ def _rollups(org, platform_code, channel_id):
     return qs
 
 
-def _add(a, b):
-    if b is None:
-        return a
-    return b if a is None else a + b
-
-
 def _percent_change(current, before) -> float | None:
     if current is None or not before:
         return None
@@ -316,8 +311,8 @@ def dashboard_data(
     for row in grouped:
         month = row["month"]
         totals = per_month[month]
-        totals["views"] = _add(totals["views"], row["views"])
-        totals["interactions"] = _add(totals["interactions"], row["interactions"])
+        totals["views"] = add_known(totals["views"], row["views"])
+        totals["interactions"] = add_known(totals["interactions"], row["interactions"])
         totals["watch_weighted"] += row["watch_weighted"] or 0
         totals["watch_views"] += row["watch_views"] or 0
         if not period.first <= month <= period.last:
@@ -325,9 +320,9 @@ def dashboard_data(
         has_data = True
         key = (row["platform__position"], row["platform__name"], row["platform__code"])
         by_month = platform_views.setdefault(key, {})
-        by_month[month] = _add(by_month.get(month), row["views"])
+        by_month[month] = add_known(by_month.get(month), row["views"])
         by_kind = kind_views.setdefault(row["kind"], {})
-        by_kind[month] = _add(by_kind.get(month), row["views"])
+        by_kind[month] = add_known(by_kind.get(month), row["views"])
 
     # The cards describe the latest month with figures: at the start of a month, last
     # month's are often not entered yet, and a row of dashes says nothing.
@@ -399,19 +394,14 @@ def dashboard_data(
     )
 
     # 3. The most viewed posts of the period.
-    posts = PostStat.objects.for_org(org).filter(
-        published_on__gte=period.first,
-        published_on__lt=add_months(period.last, 1),
-        views__isnull=False,
-    )
-    if platform_code:
-        posts = posts.filter(channel__platform__code=platform_code)
-    if channel_id:
-        posts = posts.filter(channel_id=channel_id)
     top_posts = list(
-        posts.select_related("channel", "channel__platform").order_by(
-            "-views", "-published_on", "pk"
-        )[:TOP_POSTS]
+        top_post_list(
+            org=org,
+            first_day=period.first,
+            last_day=add_months(period.last, 1) - datetime.timedelta(days=1),
+            platform_code=platform_code,
+            channel_id=channel_id,
+        )
     )
     return Dashboard(
         period=period,

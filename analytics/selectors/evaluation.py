@@ -14,12 +14,13 @@ from django.utils import timezone
 from planner.models import Goal, Plan
 from planner.selectors.objectives import PROGRESS_STATUSES, Progress
 
+from ..figures import add_known
 from ..models import Evaluation, MonthlyRollup, PostStat
 from ..months import add_months, last_complete_month, month_start
+from .posts import top_post_list
 from .progress import goals_progress
 
 #: Posts in the report's top list.
-TOP_POSTS = 10
 #: Without dates on the plan or its goals, the evaluation covers the last twelve months.
 DEFAULT_MONTHS = 12
 
@@ -105,12 +106,6 @@ class KindTotals:
         return engagement_rate(self.views, self.interactions)
 
 
-def _add(total: int | None, value: int | None) -> int | None:
-    if value is None:
-        return total
-    return (total or 0) + value
-
-
 def channel_performance_list(*, org, period: Period) -> list[ChannelPerformance]:
     """Each channel with figures in the period, most views first: one query (the rollups)."""
     rows = (
@@ -131,9 +126,9 @@ def channel_performance_list(*, org, period: Period) -> list[ChannelPerformance]
     channels: dict[int, ChannelPerformance] = {}
     for channel_id, name, platform, kind, views, interactions, published, followers in rows:
         perf = channels.setdefault(channel_id, ChannelPerformance(channel_id, name, platform, kind))
-        perf.views = _add(perf.views, views)
-        perf.interactions = _add(perf.interactions, interactions)
-        perf.posts_published = _add(perf.posts_published, published)
+        perf.views = add_known(perf.views, views)
+        perf.interactions = add_known(perf.interactions, interactions)
+        perf.posts_published = add_known(perf.posts_published, published)
         if followers is not None:
             perf.followers = followers
         perf.months += 1
@@ -153,17 +148,6 @@ def kind_totals(channels: list[ChannelPerformance]) -> list[KindTotals]:
     for total in totals.values():
         total.share = round(total.views * 100 / views) if views else 0
     return list(totals.values())
-
-
-def top_post_list(*, org, period: Period, limit: int = TOP_POSTS) -> QuerySet[PostStat]:
-    """The period's posts with the most views (then interactions), with their channel."""
-    return (
-        PostStat.objects.for_org(org)
-        .filter(published_on__gte=period.first_month, published_on__lte=period.ends_on)
-        .filter(views__isnull=False)
-        .select_related("channel", "channel__platform")
-        .order_by("-views", "-interactions", "-published_on", "pk")[:limit]
-    )
 
 
 def plan_goal_list(*, plan: Plan) -> QuerySet[Goal]:
@@ -233,7 +217,9 @@ def plan_evaluation(*, org, plan: Plan, today: date | None = None) -> PlanEvalua
         goals=results,
         channels=channels,
         kinds=kind_totals(channels),
-        top_posts=list(top_post_list(org=org, period=period)),
+        top_posts=list(
+            top_post_list(org=org, first_day=period.first_month, last_day=period.ends_on)
+        ),
         evaluation=evaluation_find(plan=plan),
         today=today,
         status_counts=[

@@ -45,3 +45,24 @@ def poststat_channel_choices(*, org, include=None) -> QuerySet[Channel]:
     if include is not None:
         active = active | qs.filter(pk=include.pk)
     return active.order_by("platform__position", "platform__name", "name")
+
+
+#: How many posts the dashboard and the evaluation rank.
+TOP_POSTS = 10
+
+
+def top_post_list(
+    *, org, first_day, last_day, platform_code=None, channel_id=None, limit: int = TOP_POSTS
+) -> QuerySet[PostStat]:
+    """The most viewed posts published from ``first_day`` to ``last_day`` (both included),
+    with their channel and platform: one query, ``limit`` rows."""
+    posts = PostStat.objects.for_org(org).filter(
+        published_on__gte=first_day, published_on__lte=last_day, views__isnull=False
+    )
+    if platform_code:
+        posts = posts.filter(channel__platform__code=platform_code)
+    if channel_id:
+        posts = posts.filter(channel_id=channel_id)
+    return posts.select_related("channel", "channel__platform").order_by(
+        "-views", "-interactions", "-published_on", "pk"
+    )[:limit]

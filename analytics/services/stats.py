@@ -88,7 +88,7 @@ def monthly_stat_save(
                 verb="stats.month_clear",
                 params={"month": month_code(month), "channel": channel.name},
             )
-            rollups_refresh_on_commit(org)
+            rollups_refresh_on_commit(org, channel)
         return None
     if stat is None:
         stat = MonthlyStat(organization=org, channel=channel, month=month)
@@ -108,7 +108,7 @@ def monthly_stat_save(
             verb="stats.month",
             params={"month": month_code(month), "channel": channel.name},
         )
-    rollups_refresh_on_commit(org)
+    rollups_refresh_on_commit(org, channel)
     return stat
 
 

@@ -147,6 +147,24 @@ def test_rollups_equal_a_direct_aggregate_of_random_figures(org, seed):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("seed", range(3))
+def test_rebuilding_one_channel_touches_only_its_rows(org, seed):
+    """A grid row rebuilds its channel's rollups: the same rows as a full rebuild, the other
+    channels' rows left as they were (even stale ones)."""
+    random_figures(org, seed)
+    rollups_recompute(org.pk)
+    channel, *others = list(org_channels(org))
+    MonthlyStat.objects.filter(channel__in=others).update(views=7)  # not rebuilt: stays stale
+    before = {k: v for k, v in actual_rollups(org).items() if k[0] != channel.pk}
+    MonthlyStat.objects.filter(channel=channel).update(views=123)
+    rollups_recompute(org.pk, channel.pk)
+    expected = {k: v for k, v in expected_rollups(org).items() if k[0] == channel.pk}
+    after = actual_rollups(org)
+    assert {k: v for k, v in after.items() if k[0] == channel.pk} == expected
+    assert {k: v for k, v in after.items() if k[0] != channel.pk} == before
+
+
+@pytest.mark.django_db
 def test_a_monthly_figure_wins_over_the_posts_and_posts_fill_the_gaps(org):
     channel = ChannelFactory(organization=org, kind="partner")
     MonthlyStatFactory(channel=channel, month=D(2025, 3, 1), views=None, interactions=7)
